@@ -1,0 +1,249 @@
+"""Page furniture, credit lines and scraper duplicates, removed before labelling.
+
+Cleaning works on blocks (the lines or paragraphs of the input) and then, after segmentation,
+on sentences (repeats and truncated teasers). Every removal is kept with its reason; credit lines
+and publisher signals ("Fuente: Kyiv Independent", "READ MORE FROM THE WASHINGTON EXAMINER") are
+kept as evidence for the citation chain.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from scorer.article import Article, Removal
+
+# Credit lines: where the whole article comes from.
+_CREDIT = re.compile(
+    r"^\s*(?:fuente|source|sources|via|credit|courtesy(?: of)?|quelle|fonte|originally published "
+    r"(?:by|in|at)|this (?:article|story) (?:was )?(?:first |originally )?(?:appeared|published) "
+    r"(?:in|on|by))\s*[:\-–—]?\s*(?P<name>[A-Z][\w&.'’ -]{1,60}?)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+# Publisher signals: the site naming itself.
+_PUBLISHER = [
+    re.compile(r"^\s*(?:click here to )?(?:read|see) more (?:stories |news )?(?:from|at|on) (?P<name>.+?)\s*$", re.I),
+    re.compile(r"^\s*a message from (?P<name>.+?)\s*:?\s*$", re.I),
+    re.compile(r"^\s*(?:subscribe to|support|follow) (?P<name>the [A-Z][\w' ]+?) (?:on|today|now)\b", re.I),
+    re.compile(r"^\s*©\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&.' ]+?)[\s.,]*(?:all rights reserved.*)?$", re.I),
+]
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATELINE = re.compile(
+    rf"^\s*(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?"
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s*\d{{4}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d+\s+(?:minutes?|hours?|days?)\s+ago)"
+    rf"(?:\s*(?:at\s*)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}})?)?\s*\|?\s*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,5}\s*$", re.I)
+_BREADCRUMB = re.compile(r"^\s*(?:home|news|start)?\s*(?:[^»›>|/\n]{1,60}\s*[»›>]\s*){2,}")
+_PROMPTS = re.compile(
+    r"^\s*(?:leave a (?:reply|comment)|post a comment|add a comment|\d+\s+comments?|comments?|"
+    r"share (?:this|on)\b.*|share|tweet|email|print|follow (?:us|[\w ]{1,30}? news|[\w ]{1,30}? on \w+)\b.*|"
+    r"sign up\b.*|subscribe\b.*|newsletter\b.*|get (?:our|the) \w+ newsletter.*|"
+    r"(?:click|tap) here\b.*|read more\b.*|read next\b.*|read also\b.*|also read\b.*|see also\b.*|"
+    r"related(?: (?:articles?|stories|news|coverage|reading))?\s*:.*|recommended(?: for you)?\b.*|"
+    r"you (?:may|might) (?:also )?(?:be interested|like)\b.*|more (?:from|on) this\b.*|"
+    r"most (?:read|popular)\b.*|trending\b.*|advertisement|sponsored(?: content)?|ad|skip to\b.*|"
+    r"listen to (?:this|the) (?:article|story)\b.*|\d+\s*min(?:ute)?s? read|watch\s*:.*|"
+    r"this site uses akismet\b.*|learn how your comment data is processed\.?|"
+    r"all rights reserved\.?|copyright\b.*|cookie\b.*|we use cookies\b.*|accept(?: all)?(?: cookies)?|"
+    r"log ?in|sign ?in|register|menu|search|close|back to top|next article|previous article|"
+    r"(?:photo|image|picture|video|graphic|illustration|file photo)\s*(?:credit)?\s*:.*|"
+    r"thank you!?|your reminder is set\.?|remind me (?:later|next month)\.?|"
+    r"not ready to (?:support|donate)\b.*|join (?:us|the conversation)\b.*|"
+    r"(?:this|the) (?:article|story|post) (?:is|was) (?:filed|tagged|posted) (?:in|under)\b.*|"
+    r"tags?\s*:.*|filed under\s*:?.*|topics?\s*:.*|categories\s*:.*)\s*$",
+    re.IGNORECASE,
+)
+_APPEAL_START = re.compile(
+    r"^\s*(?:a message from\b|dear (?:readers?|friends|subscribers)\b|support (?:our|independent|"
+    r"quality|local) journalism\b|(?:please )?(?:donate|make a donation|become a (?:member|"
+    r"supporter|patron))\b|before you go\b|we need your (?:help|support)\b|"
+    r"independent journalism (?:needs|depends on)\b)",
+    re.IGNORECASE,
+)
+_APPEAL_WORDS = re.compile(
+    r"\b(?:support (?:us|our)|donat\w*|contribut\w*|subscri\w*|membership|monthly|"
+    r"independent journalism|your help|reminder|paywall)\b",
+    re.IGNORECASE,
+)
+_CAPTION_CREDIT = re.compile(
+    r"\((?:[^()]*?\b(?:photo|photograph|image|picture|getty|shutterstock|pool|file|afp|ap|reuters|"
+    r"epa|xinhua|sputnik|anadolu|courtesy|handout|credit)\b[^()]*)\)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_MARKERS = re.compile(r"\((?:left|right|centre|center|second (?:left|right)|pictured|"
+                              r"foreground[\w ]*|background[\w ]*|top|bottom|l|r|c)\)", re.I)
+_TRUNCATED = re.compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|\[\s*more\s*\]|(?:…|\.\.\.)\s*(?:read more|more)?\s*)$", re.I)
+_SENTENCE_END = re.compile(r"[.!?…\"”’)\]]\s*$")
+
+
+@dataclass
+class CleanConfig:
+    """Settings of the cleaning stage.
+
+    Attributes:
+        min_block_words: blocks shorter than this, without sentence punctuation, are interface
+            text ("Once", "Monthly", "×"), except the first block (the headline).
+        min_repeat_words: a sentence repeated verbatim is dropped only if it has at least this
+            many words, so that short real repeats ("He declined.") survive.
+    """
+
+    min_block_words: int = 4
+    min_repeat_words: int = 5
+
+    def __post_init__(self) -> None:
+        if self.min_block_words < 1 or self.min_repeat_words < 1:
+            raise ValueError("min_block_words and min_repeat_words must be at least 1")
+
+
+@dataclass
+class CleanResult:
+    """What cleaning kept and took out of one text."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    signals: list[tuple[str, str]] = field(default_factory=list)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, unify quotes and dashes, squeeze whitespace: the key for repeat detection."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[“”„\"«»]", '"', text)
+    text = re.sub(r"[‘’`´]", "'", text)
+    text = re.sub(r"[–—-]+", "-", text)
+    return re.sub(r"\s+", " ", text).strip(" .")
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _strip_the(name: str) -> str:
+    name = name.strip(" .:;,-–—")
+    return name
+
+
+def _block_reason(block: str, position: int, signals: list[tuple[str, str]]) -> str | None:
+    """The reason a single block is furniture, or None if it is content."""
+    for pattern in _PUBLISHER:
+        match = pattern.match(block)
+        if match and _word_count(match["name"]) <= 6:
+            signals.append(("publisher", _strip_the(match["name"])))
+            return "publisher line"
+    match = _CREDIT.match(block)
+    if match and _word_count(match["name"]) <= 6:
+        signals.append(("credit", _strip_the(match["name"])))
+        return "credit line"
+    if _BREADCRUMB.match(block) and _word_count(block) <= 40 and not _SENTENCE_END.search(block[-1:] if block.endswith(".") else ""):
+        return "breadcrumb"
+    if _DATELINE.match(block):
+        return "dateline"
+    if _BYLINE.match(block):
+        return "byline"
+    if _PROMPTS.match(block) and _word_count(block) <= 25:
+        return "navigation or prompt"
+    if _CAPTION_CREDIT.search(block) and (
+        _word_count(block) <= 60 or block.lstrip().startswith("(")
+    ):
+        return "photo caption or credit"
+    if _CAPTION_MARKERS.search(block) and _word_count(block) <= 60:
+        return "photo caption"
+    words = _word_count(block)
+    if position > 0 and words < 4 and not _SENTENCE_END.search(block):
+        return "interface text"
+    if words == 0:
+        return "interface text"
+    return None
+
+
+def split_blocks(text: str) -> list[str]:
+    """Split raw text into blocks: one per non-empty line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def clean_blocks(text: str, config: CleanConfig | None = None) -> CleanResult:
+    """Remove furniture blocks and repeated paragraphs from a raw article text.
+
+    Example:
+        >>> result = clean_blocks("Headline here today\\nLeave a Reply\\nThe mayor said so.")
+        >>> result.paragraphs, [r.reason for r in result.removed]
+        (['Headline here today', 'The mayor said so.'], ['navigation or prompt'])
+    """
+    config = config or CleanConfig()
+    result = CleanResult()
+    blocks = split_blocks(text)
+    seen: set[str] = set()
+    in_appeal = False
+    for position, block in enumerate(blocks):
+        key = normalise(block)
+        if in_appeal:
+            result.removed.append(Removal(block, "donation appeal"))
+            continue
+        if position > 0 and _APPEAL_START.match(block):
+            rest = " ".join(blocks[position:])
+            if _APPEAL_WORDS.search(rest):
+                in_appeal = True
+                reason = _block_reason(block, position, result.signals)
+                result.removed.append(Removal(block, reason or "donation appeal"))
+                continue
+        reason = _block_reason(block, position, result.signals)
+        if reason is None and key in seen and _word_count(block) >= config.min_repeat_words:
+            reason = "repeated paragraph"
+        if reason is None and position > 0 and _TRUNCATED.search(block) and _word_count(block) < 40:
+            reason = "truncated teaser"
+        if reason is not None:
+            result.removed.append(Removal(block, reason))
+            continue
+        seen.add(key)
+        result.paragraphs.append(block)
+    return result
+
+
+def drop_repeated_sentences(
+    sentences: list[str], config: CleanConfig | None = None
+) -> tuple[list[bool], list[Removal]]:
+    """Mark sentences to keep: later verbatim repeats and truncated teasers go.
+
+    A truncated teaser is a sentence ending in "[…]" or "…" whose start repeats elsewhere, or
+    that ends a paragraph cut off by the scraper.
+    """
+    config = config or CleanConfig()
+    keep: list[bool] = []
+    removed: list[Removal] = []
+    seen: set[str] = set()
+    for sentence in sentences:
+        key = normalise(sentence)
+        if _TRUNCATED.search(sentence.strip()) and ("[" in sentence[-8:] or _word_count(sentence) < 25):
+            keep.append(False)
+            removed.append(Removal(sentence, "truncated teaser"))
+            continue
+        if key in seen and _word_count(sentence) >= config.min_repeat_words:
+            keep.append(False)
+            removed.append(Removal(sentence, "repeated sentence"))
+            continue
+        seen.add(key)
+        keep.append(True)
+    return keep, removed
+
+
+def apply_cleaning(article: Article, config: CleanConfig | None = None) -> Article:
+    """Fill `article.paragraphs`, `removed` and `signals`; set `credit` from a credit line."""
+    result = clean_blocks(article.raw, config)
+    article.paragraphs = result.paragraphs
+    article.removed.extend(result.removed)
+    article.signals.extend(result.signals)
+    if article.credit is None:
+        for kind, name in result.signals:
+            if kind == "credit":
+                article.credit = name
+                break
+    return article
