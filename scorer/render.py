@@ -1,0 +1,125 @@
+"""Output formats: a rich terminal table, JSON, JSON Lines and Markdown."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Any, TextIO
+
+LABEL_STYLE = {
+    "named-source": "green",
+    "anonymous-source": "yellow",
+    "official-denial": "magenta",
+    "unattributed": "dim",
+}
+LABEL_SHORT = {"named-source": "NAMED", "anonymous-source": "ANON",
+               "official-denial": "DENIAL", "unattributed": "—"}
+
+
+class Format(str, Enum):
+    """Output formats of `scorer score`."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    MARKDOWN = "markdown"
+
+
+def chain_text(chain: list[dict[str, Any]], *, markup: bool = False) -> str:
+    """`Washington Examiner (outlet) → The Moscow Times (outlet) → Kim Yong-hyun (person)`."""
+    parts = []
+    for hop in chain:
+        kind = hop["kind"] + (", state-affiliated" if hop.get("state_affiliated") else "")
+        parts.append(f"{hop['name']} [dim]({kind})[/dim]" if markup else f"{hop['name']} ({kind})")
+    return " → ".join(parts)
+
+
+class Writer:
+    """Writes article objects as they come, so a batch never has to sit in memory."""
+
+    def __init__(self, fmt: Format, stream: TextIO, *, color: bool = True) -> None:
+        self.fmt = Format(fmt)
+        self.stream = stream
+        self.count = 0
+        self.color = color
+        self._console: Any = None
+
+    def start(self, meta: dict[str, Any]) -> None:
+        if self.fmt is Format.JSON:
+            head = json.dumps(meta, ensure_ascii=False)[:-1]
+            self.stream.write(head + (", " if len(meta) else "") + '"articles": [\n')
+
+    def write(self, article: dict[str, Any]) -> None:
+        if self.fmt is Format.JSONL:
+            self.stream.write(json.dumps(article, ensure_ascii=False) + "\n")
+        elif self.fmt is Format.JSON:
+            self.stream.write((",\n" if self.count else "") + json.dumps(article, ensure_ascii=False, indent=2))
+        elif self.fmt is Format.MARKDOWN:
+            self.stream.write(markdown(article) + "\n")
+        else:
+            self._table(article)
+        self.count += 1
+
+    def finish(self, problems: list[str]) -> None:
+        if self.fmt is Format.JSON:
+            self.stream.write("\n], " + json.dumps({"problems": problems}, ensure_ascii=False)[1:] + "\n")
+        self.stream.flush()
+
+    def _table(self, article: dict[str, Any]) -> None:
+        from rich.console import Console
+        from rich.table import Table
+
+        if self._console is None:
+            self._console = Console(file=self.stream, force_terminal=self.color, no_color=not self.color,
+                                    width=None if self.color else 140)
+        profile = article["profile"]
+        title = f"{article['id']} — publisher: {article['publisher'] or 'unknown'}"
+        if article.get("credit"):
+            title += f", credit: {article['credit']}"
+        table = Table(title=title, show_lines=False, expand=True)
+        table.add_column("#", justify="right", width=3)
+        table.add_column("label", width=8)
+        table.add_column("conf", justify="right", width=5)
+        table.add_column("sentence", ratio=3)
+        table.add_column("chain", ratio=2)
+        for s in article["sentences"]:
+            style = LABEL_STYLE.get(s["label"], "")
+            chains = "\n".join(chain_text(c, markup=True) for c in s["chains"])
+            conf = f"{s['confidence']:.2f}" if s["confidence"] is not None else ""
+            table.add_row(str(s["index"]), f"[{style}]{LABEL_SHORT.get(s['label'], s['label'])}[/{style}]",
+                          conf, s["text"], chains)
+        self._console.print(table)
+        counts = ", ".join(f"{k} {v}" for k, v in profile["counts"].items())
+        self._console.print(f"[bold]score {profile['score']}[/bold] · {counts} · "
+                            f"{profile['distinct_sources']} distinct sources · "
+                            f"{len(article['removed'])} furniture/duplicate pieces removed")
+        for flag in profile["flags"]:
+            self._console.print(f"  [red]⚑ {flag['flag']}[/red]: {flag['reason']} "
+                                f"(sentences {', '.join(map(str, flag['sentences']))})")
+        self._console.print()
+
+
+def markdown(article: dict[str, Any]) -> str:
+    """One article as a Markdown section: profile, flags and a sentence table with chains."""
+    profile = article["profile"]
+    lines = [f"## {article['id']}", ""]
+    lines.append(f"- publisher: {article['publisher'] or 'unknown'}"
+                 + (f" (credit: {article['credit']})" if article.get("credit") else ""))
+    lines.append(f"- score: **{profile['score']}** / 100")
+    lines.append("- counts: " + ", ".join(f"{k} {v}" for k, v in profile["counts"].items()))
+    lines.append(f"- distinct sources: {profile['distinct_sources']}; second-hand share: "
+                 f"{profile['second_hand_share']:.0%}; anonymous share of attributed: "
+                 f"{profile['anonymous_share_of_attributed']:.0%}")
+    for flag in profile["flags"]:
+        lines.append(f"- ⚑ **{flag['flag']}**: {flag['reason']} (sentences "
+                     f"{', '.join(map(str, flag['sentences']))})")
+    lines += ["", "| # | label | sentence | chain |", "|---|---|---|---|"]
+    for s in article["sentences"]:
+        text = s["text"].replace("|", "\\|")
+        chains = "<br>".join(chain_text(c) for c in s["chains"]).replace("|", "\\|")
+        lines.append(f"| {s['index']} | {s['label']} | {text} | {chains} |")
+    if article["removed"]:
+        lines += ["", f"<details><summary>{len(article['removed'])} removed</summary>", ""]
+        lines += [f"- *{r['reason']}*: {r['text'][:120]}" for r in article["removed"]]
+        lines += ["", "</details>"]
+    return "\n".join(lines) + "\n"

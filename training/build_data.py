@@ -1,0 +1,119 @@
+"""Build the sentence-classification data sets from PolNeAR, GUM news and written examples.
+
+Writes, under `--out` (git-ignored; the files hold third-party text):
+
+- `train.jsonl`: PolNeAR train, GUM train documents, 90% of the written examples.
+- `dev.jsonl`: PolNeAR dev, GUM held-out documents (GUM dev + test), 10% of the written
+  examples.
+- `polnear_dev_binary.jsonl`: PolNeAR dev with labels `attributed` / `unattributed`.
+- `gum_gold.jsonl`: the held-out GUM documents in the project's gold format.
+
+Every row has `text`, `context` (up to two preceding sentences), `label`, `origin`
+(`polnear`, `gum`, `written`) and `split`.
+
+Usage:
+    python -m training.build_data --out training/build
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+from training import gum, polnear
+
+WRITTEN = Path(__file__).parent / "written" / "examples.jsonl"
+WRITTEN_DEV_SHARE = 0.1
+SEED = 13
+
+
+def split_written(path: Path = WRITTEN, *, seed: int = SEED) -> tuple[list[dict], list[dict]]:
+    """Read the hand-written examples and split them 90/10 (train/dev), seeded."""
+    if not path.exists():
+        return [], []
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise ValueError(f"{path}:{n}: not a JSON object ({err}); fix or remove the line")
+        if row.get("label") not in gum.LABELS:
+            raise ValueError(f"{path}:{n}: label {row.get('label')!r} is not one of "
+                             + ", ".join(gum.LABELS))
+        row.setdefault("context", "")
+        row["origin"] = "written"
+        rows.append(row)
+    order = list(range(len(rows)))
+    random.Random(seed).shuffle(order)
+    n_dev = round(len(rows) * WRITTEN_DEV_SHARE)
+    dev_ids = set(order[:n_dev])
+    train, dev = [], []
+    for i, row in enumerate(rows):
+        (dev if i in dev_ids else train).append({**row, "split": "dev" if i in dev_ids
+                                                 else "train"})
+    return train, dev
+
+
+def build(*, out: Path, polnear_root: Path = polnear.DEFAULT_ROOT,
+          gum_root: Path = gum.DEFAULT_ROOT, written: Path = WRITTEN) -> dict[str, list[dict]]:
+    """Build all data sets and write them under `out`; returns them by file name."""
+    out.mkdir(parents=True, exist_ok=True)
+    pn = polnear.build_rows(polnear_root, cache_dir=out / "cache")
+    gum_rows, gum_gold = gum.build_rows(gum_root)
+    w_train, w_dev = split_written(written)
+    train = ([r for r in pn if r["split"] == "train"]
+             + [r for r in gum_rows if r["split"] == "train"] + w_train)
+    dev = ([r for r in pn if r["split"] == "dev"]
+           + [r for r in gum_rows if r["split"] == "gum-dev"] + w_dev)
+    binary = [{"text": r["text"], "context": r["context"], "doc": r["doc"], "sent": r["sent"],
+               "label": "unattributed" if r["label"] == "unattributed" else "attributed",
+               "origin": "polnear", "split": "dev"}
+              for r in pn if r["split"] == "dev"]
+    sets = {"train.jsonl": train, "dev.jsonl": dev, "polnear_dev_binary.jsonl": binary,
+            "gum_gold.jsonl": gum_gold}
+    for name, rows in sets.items():
+        with (out / name).open("w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return sets
+
+
+def summary(sets: dict[str, list[dict]]) -> str:
+    """A table of row counts per file, origin, split and label."""
+    lines = []
+    for name in ("train.jsonl", "dev.jsonl", "polnear_dev_binary.jsonl"):
+        counts = Counter((r["origin"], r["split"], r["label"]) for r in sets[name])
+        lines.append(f"{name}: {len(sets[name])} rows")
+        for (origin, split, label), n in sorted(counts.items()):
+            lines.append(f"  {origin:8} {split:8} {label:17} {n:6}")
+    docs = sets["gum_gold.jsonl"]
+    lines.append(f"gum_gold.jsonl: {len(docs)} documents, "
+                 f"{sum(len(d['sentences']) for d in docs)} sentences")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=Path("training/build"))
+    parser.add_argument("--polnear", type=Path, default=polnear.DEFAULT_ROOT)
+    parser.add_argument("--gum", type=Path, default=gum.DEFAULT_ROOT)
+    parser.add_argument("--written", type=Path, default=WRITTEN)
+    args = parser.parse_args(argv)
+    try:
+        sets = build(out=args.out, polnear_root=args.polnear, gum_root=args.gum,
+                     written=args.written)
+    except (OSError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(summary(sets))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
