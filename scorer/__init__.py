@@ -1,0 +1,23 @@
+"""scorer: sourcing labels, citation chains and sourcing-quality scores for news articles.
+
+Example:
+    >>> from scorer import Scorer, ScoringConfig
+    >>> article = Scorer(ScoringConfig(classifier="rules")).score_text(
+    ...     "Officials said the dam is safe. It was built in 1950.")
+    >>> article.profile["counts"]["anonymous-source"]
+    1
+"""
+
+from __future__ import annotations
+
+from scorer.article import LABELS, Article, Hop, Label, Sentence
+from scorer.classify import Classifier, Prediction, RuleClassifier, load_classifier
+from scorer.pipeline import SCHEMA_VERSION, Scorer, ScoringConfig, article_to_dict, score_files
+from scorer.profile import ScoreWeights
+
+__all__ = [
+    "LABELS", "SCHEMA_VERSION", "Article", "Classifier", "Hop", "Label", "Prediction",
+    "RuleClassifier", "ScoreWeights", "Scorer", "ScoringConfig", "Sentence", "article_to_dict",
+    "load_classifier", "score_files",
+]
+__version__ = "0.1.0"

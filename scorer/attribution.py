@@ -38,7 +38,17 @@ ANONYMOUS_HEADS = frozenset(
     "members member lawmakers legislators investigators authorities ukrainians russians americans "
     "watchdogs activists commentators bloggers users accounts".split()
 )
+TITLE_HEADS = frozenset(
+    "minister president chief secretary governor mayor commander director head chairman "
+    "chairwoman chair ceo ambassador envoy prosecutor judge general premier chancellor leader "
+    "king queen prince pope senator congressman congresswoman councillor councilor sheriff "
+    "commissioner superintendent coach captain manager founder owner editor".split()
+)
 SPOKES_HEADS = frozenset("spokesperson spokesman spokeswoman representative press-secretary".split())
+GENERIC_REFS = frozenset(
+    "person spokesperson spokesman spokeswoman official source officer representative man woman "
+    "aide diplomat lawmaker".split()
+)
 PRONOUNS = frozenset("he she they it him her them who i we".split())
 BACKREF_HEADS = {
     "newspaper": "outlet", "paper": "outlet", "agency": "outlet", "outlet": "outlet",
@@ -79,22 +89,32 @@ class SourceMemory:
             descriptor = (hop.descriptor or hop.name).lower()
             if text_l.startswith(("the ", "that ", "this ")) and head_l in descriptor:
                 return hop
+        if text_l.startswith(("the ", "that ", "this ")) and head_l in GENERIC_REFS and self.hops:
+            return self.hops[-1]
         return None
 
 
 def _np(token: Token) -> Span:
-    """The noun phrase headed by `token`, without trailing punctuation or relative clauses."""
+    """The noun phrase headed by `token`, without conjuncts, relative clauses or trailing punctuation."""
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i
     for child in token.rights:
-        if child.dep_ in ("relcl", "acl", "punct", "advcl") or child.text in (",", "—", "–"):
+        if child.dep_ in ("relcl", "acl", "punct", "advcl", "cc", "conj", "appos") or child.text in (",", "—", "–"):
             right = min(right, child.left_edge.i - 1)
             break
+    while left < right and (doc[left].is_punct or doc[left].dep_ == "preconj"):
+        left += 1
     while right > left and doc[right].is_punct:
         right -= 1
-    while left < right and doc[left].is_punct:
-        left += 1
     return doc[left : right + 1]
+
+
+def _appositive_person(token: Token) -> Span | None:
+    """"The head of X, Lieutenant Andriy Kovalenko, said": the named appositive."""
+    for child in token.rights:
+        if child.dep_ == "appos" and any(e.label_ == "PERSON" for e in _np(child).ents):
+            return _np(child)
+    return None
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -142,13 +162,15 @@ class SourceTyper:
                 return Hop(descriptor, HopKind.ANONYMOUS.value, descriptor=descriptor)
         if head_l in DOCUMENT_HEADS or head.lemma_.lower() in DOCUMENT_HEADS:
             return Hop(text, HopKind.DOCUMENT.value)
+        if head_l in TITLE_HEADS:
+            # "Germany's chief defence official", "the defence chief in Seoul": one person.
+            return Hop(text, HopKind.PERSON.value)
         orgs = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
         if orgs:
             return Hop(_strip_det(orgs[-1].text), HopKind.ORGANIZATION.value)
         if head.pos_ == "PROPN":
             return Hop(_strip_det(text), HopKind.ORGANIZATION.value)
-        if any(t.pos_ == "PROPN" for t in span) or head_l in ("minister", "president", "chief",
-                                                               "secretary", "governor", "mayor"):
+        if any(t.pos_ == "PROPN" for t in span):
             return Hop(text, HopKind.PERSON.value)
         return Hop(_lower_first(text), HopKind.ANONYMOUS.value, descriptor=_lower_first(text))
 
@@ -164,91 +186,192 @@ def _lower_first(text: str) -> str:
     return " ".join(words)
 
 
+WEAK_LEMMAS = frozenset({"show", "indicate", "suggest", "reveal"})
+"""Cues only when a document or reports are the subject, at the top of the sentence."""
+NESTING_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "pcomp", "conj", "advcl"})
+SURFACE_LEMMAS = frozenset({"surface", "emerge", "circulate", "appear", "spread"})
+CLAIM_NOUNS = frozenset({"report", "reports", "claim", "claims", "rumor", "rumors", "rumour",
+                         "rumours", "allegation", "allegations", "speculation"})
+
+
 def _is_cue(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORT_LEMMAS
 
 
+def _quoted(sent: Span) -> set[int]:
+    """Indices of tokens inside quotation marks: quoted speech names no sources of its own."""
+    inside, out = False, set()
+    for token in sent:
+        if token.text in ("“", "”", '"', "‘", "’") and token.text != "’" or token.text == "’" and inside and token.whitespace_:
+            inside = token.text in ("“", "‘") or (token.text == '"' and not inside)
+            continue
+        if inside:
+            out.add(token.i)
+    return out
+
+
 def _subjects(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    agents = [c for c in verb.children if c.dep_ == "agent"]
-    for agent in agents:
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
         subjects += [c for c in agent.children if c.dep_ == "pobj"]
     if not subjects and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subjects = [verb.head]
-    return subjects
+    return [s for s in subjects if s.lower_ not in ("that", "which", "this", "what")]
 
 
-def _chains_in(sent: Span, typer: SourceTyper, memory: SourceMemory) -> list[list[Hop]]:
+@dataclass
+class _Cue:
+    token: Token
+    hops: list[Hop] = field(default_factory=list)
+    outer: list[Hop] = field(default_factory=list)
+    according: list[Hop] = field(default_factory=list)
+    deeper: list[Hop] = field(default_factory=list)
+    denial: bool = False
+
+    def cores(self) -> list[list[Hop]]:
+        out = []
+        for hop in self.hops or ([] if not self.according else [None]):
+            seq: list[Hop] = [hop] if hop is not None else []
+            for outer in self.according[:1]:
+                if hop is None:
+                    seq = [outer]
+                elif hop.kind == HopKind.OUTLET.value and outer.kind != HopKind.OUTLET.value:
+                    seq = [hop, outer]
+                else:
+                    seq = [outer, hop]
+            seq = self.outer[:1] + seq
+            if self.deeper:
+                seq = seq + self.deeper[:1]
+            out.append(seq)
+        return out
+
+
+def _cue_ancestor(token: Token, cues: dict[int, _Cue]) -> _Cue | None:
+    """The reporting cue whose content this cue sits in ("X reported that Y said")."""
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ not in NESTING_DEPS:
+            return None
+        current = current.head
+        if current.i in cues and cues[current.i].hops:
+            return cues[current.i]
+    return None
+
+
+def _hops_of(token: Token, typer: SourceTyper, memory: SourceMemory) -> list[Hop]:
+    hops = []
+    for part in _conjuncts(token):
+        span = _appositive_person(part) or _np(part)
+        hop = typer.hop(span, memory)
+        if hop is not None:
+            hops.append(hop)
+    return hops
+
+
+def _chains_in(sent: Span, typer: SourceTyper, memory: SourceMemory,
+               denial_first: bool = False) -> list[list[Hop]]:
     """The chains (without the publisher) that the parse of one sentence gives."""
-    outer: list[Hop] = []
-    deeper: list[Hop] = []
-    main: list[list[Hop]] = []
+    quoted = _quoted(sent)
+    cues: dict[int, _Cue] = {}
+    pending_deeper: list[tuple[Token, list[Hop]]] = []
+    standalone: list[list[Hop]] = []
     for token in sent:
-        lower = token.lower_
-        if lower == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        if token.i in quoted:
+            continue
+        lower, lemma = token.lower_, token.lemma_.lower()
+        if lower == "according" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to":
             objects = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
-            for obj in objects[:1]:
-                hop = typer.hop(_np(obj), memory)
-                if hop is not None:
-                    outer.append(hop)
-        elif lower in ("citing", "cited") and token.dep_ != "ROOT" or lower == "via" and token.dep_ == "prep":
+            hops = [h for h in (typer.hop(_np(o), memory) for o in objects[:1]) if h is not None]
+            verb = token.head
+            if hops and _is_cue(verb) and verb.i not in quoted:
+                cues.setdefault(verb.i, _Cue(verb)).according.extend(hops)
+            elif hops:
+                pending = cues.setdefault(token.i, _Cue(token))
+                pending.hops.extend(hops)
+        elif (lower in ("citing", "cited") and token.dep_ != "ROOT") or (lower == "via" and token.dep_ == "prep"):
             objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
-            for obj in objects[:1]:
-                hops = [typer.hop(_np(o), memory) for o in _conjuncts(obj)]
-                deeper.extend(h for h in hops if h is not None)
-        elif _is_cue(token) and token.lower_ not in ("citing", "according"):
-            subjects = [s for s in _subjects(token)]
-            if token.lemma_ == "quote":
-                quoted = [c for c in token.children if c.dep_ == "dobj"]
-                source = [typer.hop(_np(s), memory) for s in subjects]
-                inner = [typer.hop(_np(q), memory) for q in quoted]
-                chain = [h for h in source[:1] + inner[:1] if h is not None]
-                if chain:
-                    main.append(chain)
-                continue
-            hops = []
-            for subject in subjects:
-                if subject.lower_ in ("that", "which", "this"):
+            hops = [h for o in objects[:1] for h in _hops_of(o, typer, memory)]
+            if hops:
+                pending_deeper.append((token, hops))
+        elif _is_cue(token):
+            if lemma in WEAK_LEMMAS:
+                subjects = [t for t in _subjects(token)
+                            if t.lemma_.lower() in DOCUMENT_HEADS or t.lower_ in CLAIM_NOUNS]
+                if not subjects or token.dep_ != "ROOT":
                     continue
-                for part in _conjuncts(subject):
-                    hop = typer.hop(_np(part), memory)
-                    if hop is not None:
-                        hops.append(hop)
-            told = [c for c in token.children if c.dep_ in ("dobj", "dative") and token.lemma_ == "tell"]
-            told_outlets = [typer.hop(_np(t)) for t in told]
-            told_outlets = [h for h in told_outlets if h is not None and h.kind == HopKind.OUTLET.value]
-            for hop in hops:
-                main.append([*told_outlets[:1], hop])
-            if not hops and token.lemma_ in ("report",) and token.dep_ in ("ROOT",):
+            cue = cues.setdefault(token.i, _Cue(token))
+            cue.denial = lemma in ("deny", "dismiss", "reject", "refute", "rebut", "dispute")
+            subjects = _subjects(token)
+            if lemma == "quote":
+                quoted_people = [c for c in token.children if c.dep_ == "dobj"]
+                source = [h for s_ in subjects[:1] for h in _hops_of(s_, typer, memory)]
+                inner = [h for q in quoted_people[:1] for h in _hops_of(q, typer, memory)]
+                if source and inner:
+                    cue.hops = inner
+                    cue.outer = source[:1]
+                else:
+                    cue.hops = source or inner
                 continue
+            for subject in subjects:
+                cue.hops.extend(_hops_of(subject, typer, memory))
+            if lemma == "tell":
+                told = [typer.hop(_np(c)) for c in token.children if c.dep_ in ("dobj", "dative")]
+                cue.outer = [h for h in told if h is not None and h.kind == HopKind.OUTLET.value]
         elif lower in ("report", "reports") and token.pos_ == "NOUN":
-            sources = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
-            for prep in sources:
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "in")):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     hop = typer.hop(_np(obj), memory)
-                    if hop is not None:
-                        outer.append(hop)
-    if not main and not outer and _REPORTEDLY.search(sent.text):
-        main.append([Hop("reports", HopKind.ANONYMOUS.value, descriptor="reports")])
-    chains: list[list[Hop]] = []
-    if main:
-        # The outermost reporting step first: an outlet that reports what others said.
-        primary = main[0]
-        for chain in main:
-            if outer and chain[0].kind != HopKind.OUTLET.value:
-                chain = outer[:1] + chain
-            if deeper and chain[-1].kind == HopKind.OUTLET.value:
-                chain = chain + deeper[:1]
-            chains.append(chain)
-        if deeper and primary[-1].kind != HopKind.OUTLET.value and not any(
-                c[-1] in deeper for c in chains):
-            chains = [c + deeper[:1] if c[-1].kind == HopKind.OUTLET.value else c for c in chains]
-    elif outer:
-        chains.append(outer[:1] + deeper[:1])
-    elif deeper:
-        chains.append(deeper[:1])
+                    if hop is not None and hop.kind in (HopKind.OUTLET.value, HopKind.DOCUMENT.value):
+                        cues.setdefault(token.i, _Cue(token)).hops.append(hop)
+            if token.i not in cues and token.dep_ in ("attr", "nsubj", "dobj", "pobj") and lower == "reports":
+                span = _np(token)
+                if token.dep_ == "attr" or token.head.lemma_.lower() in SURFACE_LEMMAS:
+                    standalone.append([Hop(_lower_first(span.text), HopKind.ANONYMOUS.value,
+                                           descriptor=_lower_first(span.text))])
+        elif lemma in SURFACE_LEMMAS and any(c.lower_ in CLAIM_NOUNS for c in token.children
+                                             if c.dep_ == "nsubj"):
+            places = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "in")
+                      for o in p.children if o.dep_ == "pobj"]
+            for place in places[:1]:
+                whole = token.doc[place.left_edge.i : max(place.right_edge.i,
+                                  *[c.right_edge.i for c in place.conjuncts] or [place.i]) + 1]
+                cues.setdefault(token.i, _Cue(token)).hops.append(
+                    Hop(_lower_first(whole.text), HopKind.ANONYMOUS.value, descriptor=_lower_first(whole.text)))
+    for token, hops in pending_deeper:
+        owner = None
+        current = token.head
+        while owner is None:
+            if current.i in cues and cues[current.i].hops:
+                owner = cues[current.i]
+            if current.head.i == current.i:
+                break
+            current = current.head
+        if owner is None:
+            before = [c for i, c in sorted(cues.items()) if c.hops]
+            owner = before[0] if before else None
+        if owner is None:
+            standalone.append(hops[:1])
+        else:
+            owner.deeper.extend(hops)
+    active = {i: c for i, c in cues.items() if c.hops or c.according}
+    parents = {i: _cue_ancestor(c.token, active) for i, c in active.items()}
+    has_child = {id(p) for p in parents.values() if p is not None}
+
+    def full(cue: _Cue) -> list[list[Hop]]:
+        parent = parents.get(cue.token.i)
+        if parent is None:
+            return cue.cores()
+        return [head + core for head in full(parent)[:1] for core in cue.cores()]
+
+    leaves = [c for c in active.values() if id(c) not in has_child]
+    leaves.sort(key=lambda c: (not (denial_first and c.denial), len(list(c.token.ancestors)), c.token.i))
+    chains = [chain for leaf in leaves for chain in full(leaf)]
+    if not chains:
+        chains = standalone
+    if not chains and _REPORTEDLY.search(sent.text):
+        chains = [[Hop("reports", HopKind.ANONYMOUS.value, descriptor="reports")]]
     return [_dedupe(c) for c in chains if c]
 
 
@@ -288,7 +411,8 @@ def attribute(article: Article, *, registry: OutletRegistry | None = None) -> Ar
     prefix = _prefix(article, registry)
     previous: list[list[Hop]] = []
     for sentence in article.sentences:
-        found = _chains_in(sentence.span, typer, memory) if sentence.span is not None else []
+        found = (_chains_in(sentence.span, typer, memory, sentence.label == "official-denial")
+                 if sentence.span is not None else [])
         for chain in found:
             for hop in chain:
                 memory.remember(hop)

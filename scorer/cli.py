@@ -68,6 +68,7 @@ def train(
     no_resume: bool = typer.Option(False, "--no-resume", help="Ignore an existing checkpoint."),
     max_steps: int = typer.Option(0, help="Stop after N steps (0: no limit)."),
     device: str = typer.Option("auto", help="auto, cpu or cuda."),
+    max_per_label: int = typer.Option(7000, help="Cap examples per label (seeded sample; 0: all)."),
 ) -> None:
     """Fine-tune the sentence classifier on labelled data (offline, from the packaged base model)."""
     from scorer.train import TrainingConfig
@@ -77,7 +78,8 @@ def train(
         config = TrainingConfig(train_files=data, output_dir=output, dev_files=dev, epochs=epochs,
                                 batch_size=batch_size, learning_rate=learning_rate,
                                 max_length=max_length, seed=seed, save_steps=save_steps,
-                                resume=not no_resume, max_steps=max_steps, device=device)
+                                resume=not no_resume, max_steps=max_steps, device=device,
+                                max_per_label=max_per_label)
         run_training(config=config, log=lambda line: typer.echo(line, err=True))
     except (errors.ScorerError, ValueError, OSError) as exc:
         _fail(str(exc))
@@ -100,6 +102,47 @@ def evaluate(
                  stream=sys.stdout)
     except (errors.ScorerError, ValueError, OSError) as exc:
         _fail(str(exc))
+
+
+@app.command()
+def triage(
+    paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl), directories, or - for stdin."),
+    format: str = typer.Option("table", "--format", "-f", help="table, json, csv or html."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    fail_over: Optional[float] = typer.Option(None, "--fail-over", help="Exit with code 3 if any article's priority is at least this (0-100)."),
+    publisher: Optional[str] = typer.Option(None, help="Publisher of every input (overrides metadata)."),
+    model: Optional[Path] = typer.Option(None, help="Model directory (default: the shipped model)."),
+    classifier: str = typer.Option("auto", help="auto (model if installed), model or rules."),
+    outlets: Optional[Path] = typer.Option(None, help="Extra outlets CSV: name,aliases,domains,country,kind."),
+    story_threshold: float = typer.Option(0.55, help="Cosine similarity that makes two articles one story."),
+    link_threshold: float = typer.Option(0.6, help="Similarity that confirms a chain hop continues into a batch article."),
+) -> None:
+    """Rank a batch for a fact-checking desk: priorities, reasons, claims, stories, provenance links."""
+    from scorer.pipeline import ScoringConfig
+    from scorer.report import TriageFormat
+    from scorer.triage import TriageConfig, triage_files
+
+    if format not in [f.value for f in TriageFormat]:
+        _fail(errors.E_BAD_CHOICE.format(field="--format", choices="table, json, csv, html",
+                                         value=format))
+    try:
+        result = triage_files(
+            paths=paths, fmt=format, output=output, color=output is None and sys.stdout.isatty(),
+            config=TriageConfig(story_threshold=story_threshold, link_threshold=link_threshold),
+            scoring=ScoringConfig(classifier=classifier, model_dir=model, publisher=publisher,
+                                  outlets_csv=outlets),
+            report=lambda line: typer.echo(line, err=True))
+    except (errors.ScorerError, ValueError, OSError) as exc:
+        _fail(str(exc))
+        return
+    if output:
+        typer.echo(f"wrote {len(result.articles)} article(s) to {output}", err=True)
+    if fail_over is not None and result.over(fail_over):
+        typer.echo(f"{len(result.over(fail_over))} article(s) at priority {fail_over:g} or more",
+                   err=True)
+        raise typer.Exit(3)
+    if any(p.startswith("error") for p in result.problems):
+        raise typer.Exit(1)
 
 
 def main() -> None:  # pragma: no cover

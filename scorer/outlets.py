@@ -40,9 +40,7 @@ E_OUTLET_COLUMNS = (
 E_OUTLET_FIELDS = "expected 5 fields (name,aliases,domains,country,kind), found {found}"
 E_OUTLET_NAME = "the name is empty; every row needs the outlet's name as written in copy"
 E_OUTLET_KIND = "unknown kind {value!r}"
-E_OUTLET_COUNTRY = (
-    "country {value!r} is not an ISO 3166-1 alpha-2 code (two letters) or INT{hint}"
-)
+E_OUTLET_COUNTRY = "country {value!r} is not an ISO 3166-1 alpha-2 code (two letters) or INT{hint}"
 E_OUTLET_DOMAIN = "domain {value!r} is not a host name such as example.com"
 E_OUTLET_DUPLICATE = "outlet {name!r} is listed twice in this file (first on line {first})"
 
@@ -181,14 +179,21 @@ _REPORTING_WORDS = frozenset(
     investigation podcast piece op-ed opinion headline analysis
     """.split()
 )
-_FOLLOWING_PUNCTUATION = frozenset(",;:.!?)]'\"”’")
+_FOLLOWING_PUNCTUATION = frozenset(',;:.!?)]"”')
+_SENTENCE_END = frozenset('.!?:;"“”')
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _END = ""  # trie key that holds the forms ending at a node; no token is ever empty
 
 
-def _token_key(token: str) -> str:
-    return token.translate(_APOSTROPHES).casefold()
+_APOSTROPHE_TOKENS = ("'", "’", "‘", "ʼ", "`")
+
+
+def _token_keys(token: str) -> tuple[str, ...]:
+    """The trie keys for a token of a written name; text tokens are looked up case-folded."""
+    if token in _APOSTROPHE_TOKENS:
+        return _APOSTROPHE_TOKENS  # so "People’s Daily" matches "People's Daily"
+    return (token.casefold(),)
 
 
 def _is_acronym(token: str) -> bool:
@@ -215,12 +220,12 @@ class _Form:
             return None
         words = [t.casefold() for t in tokens if t[0].isalnum()]
         common = bool(words) and all(w in _COMMON_WORDS for w in words)
-        ambiguous = bool(words) and words[-1] in _AMBIGUOUS_WORDS
+        ambiguous = common and words[-1] in _AMBIGUOUS_WORDS
         return cls(outlet, tuple(tokens), leading_article, common, ambiguous)
 
     def accepts(self, tokens: list[str], start: int, end: int) -> bool:
         """Whether text tokens[start:end + 1] are a mention of this form, judging the context."""
-        for written, seen in zip(self.tokens, tokens[start : end + 1]):
+        for written, seen in zip(self.tokens, tokens[start : end + 1], strict=True):
             if _is_acronym(written):
                 if not seen.isupper():
                     return False
@@ -231,9 +236,15 @@ class _Form:
         if self.ambiguous:
             if not after_the:
                 return False
-            if after is not None and after not in _FOLLOWING_PUNCTUATION:
-                if _token_key(after) not in _REPORTING_WORDS:
+            after_key = after.casefold() if after is not None else ""
+            if after is None or after in _FOLLOWING_PUNCTUATION:
+                # "across the Atlantic," is the ocean; "told The Atlantic," the magazine: take
+                # punctuation only after a capital "The" that does not start the sentence
+                before = tokens[start - 2] if start > 1 else "."
+                if tokens[start - 1] != "The" or before in _SENTENCE_END:
                     return False
+            elif after_key not in _REPORTING_WORDS and after_key not in _APOSTROPHE_TOKENS:
+                return False
         if self.common:
             if after is not None and (
                 after[0].isupper() or after[0].isdigit() or after.casefold() == "of"
@@ -352,10 +363,17 @@ class OutletRegistry:
                 form = _Form.build(outlet, written)
                 if form is None:
                     continue
-                node = self._trie
+                nodes = [self._trie]
                 for token in form.tokens:
-                    node = node.setdefault(_token_key(token), {})
-                node.setdefault(_END, []).append(form)
+                    child = next((n[k] for n in nodes for k in _token_keys(token) if k in n), {})
+                    for node in nodes:
+                        for key in _token_keys(token):
+                            node.setdefault(key, child)
+                    nodes = [child]
+                forms = nodes[0].setdefault(_END, [])
+                forms.append(form)
+                # "the Times of Israel" should keep its article: forms written with it go first
+                forms.sort(key=lambda f: not f.leading_article)
 
     @classmethod
     def load(cls, extra_csv: Path | str | None = None) -> OutletRegistry:
@@ -432,13 +450,16 @@ class OutletRegistry:
             >>> [(text[s:e], o.name) for s, e, o in default_registry().find_in(text)]
             [('The Guardian', 'The Guardian')]
         """
-        matches = list(_TOKEN.finditer(text))
-        tokens = [m.group() for m in matches]
-        found: list[tuple[int, int, Outlet]] = []
         trie = self._trie
+        tokens = _TOKEN.findall(text)
+        keys = [token.casefold() for token in tokens]
+        if trie.keys().isdisjoint(keys):
+            return []  # the common case, decided without building offsets
+        matches = list(_TOKEN.finditer(text))
+        found: list[tuple[int, int, Outlet]] = []
         i, n = 0, len(tokens)
         while i < n:
-            node = trie.get(_token_key(tokens[i]))
+            node = trie.get(keys[i])
             if node is None:
                 i += 1
                 continue
@@ -452,7 +473,7 @@ class OutletRegistry:
                 j += 1
                 if j >= n:
                     break
-                node = node.get(_token_key(tokens[j]))
+                node = node.get(keys[j])
                 if node is None:
                     break
             if best is None:

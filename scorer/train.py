@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -43,6 +44,8 @@ class TrainingConfig:
         threads: torch CPU threads (0: torch's default).
         device: "auto", "cpu" or "cuda".
         max_steps: stop after this many steps (0: no limit); for smoke tests.
+        max_per_label: keep at most this many examples of each label (a seeded sample; 0: all),
+            which balances the classes and bounds training time.
     """
 
     train_files: list[Path] = field(default_factory=list)
@@ -60,6 +63,7 @@ class TrainingConfig:
     threads: int = 0
     device: str = "auto"
     max_steps: int = 0
+    max_per_label: int = 0
 
     def __post_init__(self) -> None:
         self.train_files = [Path(p) for p in self.train_files]
@@ -101,6 +105,35 @@ def class_weights(examples: Sequence[Example], labels: Sequence[str], mode: str)
     raw = [(1.0 / max(counts[label], 1)) ** power for label in labels]
     mean = sum(raw) / len(raw)
     return [w / mean for w in raw]
+
+
+def cap_per_label(examples: list[Example], cap: int, seed: int) -> list[Example]:
+    """At most `cap` examples per label, sampled with `seed`; order otherwise kept."""
+    if cap <= 0:
+        return examples
+    by_label: dict[str, list[int]] = {}
+    for i, example in enumerate(examples):
+        by_label.setdefault(example.label, []).append(i)
+    keep: set[int] = set()
+    rng = random.Random(seed)
+    for indices in by_label.values():
+        keep.update(indices if len(indices) <= cap else rng.sample(indices, cap))
+    return [e for i, e in enumerate(examples) if i in keep]
+
+
+def batch_order(examples: Sequence[Example], batch_size: int, seed: int) -> list[list[int]]:
+    """Shuffled batches of similar length (less padding, faster on CPU), fixed by `seed`."""
+    rng = random.Random(seed)
+    order = list(range(len(examples)))
+    rng.shuffle(order)
+    chunk = batch_size * 50
+    batches: list[list[int]] = []
+    for start in range(0, len(order), chunk):
+        part = sorted(order[start:start + chunk],
+                      key=lambda i: len(examples[i].text) + len(examples[i].context))
+        batches += [part[i:i + batch_size] for i in range(0, len(part), batch_size)]
+    rng.shuffle(batches)
+    return batches
 
 
 def _seed_everything(seed: int) -> None:
@@ -170,7 +203,8 @@ def train(*, config: TrainingConfig, log: Callable[[str], None] = print,
     device = "cuda" if config.device == "cuda" or (
         config.device == "auto" and torch.cuda.is_available()) else "cpu"
     _seed_everything(config.seed)
-    examples = read_training_data(config.train_files, log)
+    examples = cap_per_label(read_training_data(config.train_files, log), config.max_per_label,
+                             config.seed)
     labels = list(LABELS)
     counts = Counter(e.label for e in examples)
     log(f"training on {len(examples)} examples: " +
@@ -206,17 +240,16 @@ def train(*, config: TrainingConfig, log: Callable[[str], None] = print,
     running = 0.0
     columns = [TextColumn("training"), BarColumn(), TextColumn("{task.completed}/{task.total} steps"),
                TextColumn("loss {task.fields[loss]:.3f}"), TimeRemainingColumn()]
+    progress = progress and sys.stderr.isatty()
     with Progress(*columns, disable=not progress) as bar:
         task = bar.add_task("train", total=total, completed=step, loss=0.0)
         epoch = step // steps_per_epoch
         while step < total:
-            order = list(range(len(examples)))
-            random.Random(config.seed + epoch).shuffle(order)
-            first = step - epoch * steps_per_epoch
-            for batch_no in range(first, steps_per_epoch):
+            batches = batch_order(examples, config.batch_size, config.seed + epoch)
+            for indices in batches[step - epoch * steps_per_epoch:]:
                 if step >= total:
                     break
-                batch = [examples[i] for i in order[batch_no * config.batch_size:(batch_no + 1) * config.batch_size]]
+                batch = [examples[i] for i in indices]
                 encoded = _encode(tokenizer, batch, config.max_length).to(device)
                 target = torch.tensor([label_ids[e.label] for e in batch], device=device)
                 loss = loss_fn(model(**encoded).logits, target)
@@ -228,6 +261,9 @@ def train(*, config: TrainingConfig, log: Callable[[str], None] = print,
                 step += 1
                 running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
                 bar.update(task, completed=step, loss=running)
+                if not progress and step % 50 == 0:
+                    log(f"step {step}/{total} loss {running:.3f} "
+                        f"({(time.time() - started) / 60:.1f} min)")
                 if config.save_steps and step % config.save_steps == 0:
                     _save_checkpoint(model, optimizer, {"step": step}, checkpoint)
             epoch += 1

@@ -42,10 +42,13 @@ def split_written(path: Path = WRITTEN, *, seed: int = SEED) -> tuple[list[dict]
         try:
             row = json.loads(line)
         except json.JSONDecodeError as err:
-            raise ValueError(f"{path}:{n}: not a JSON object ({err}); fix or remove the line")
+            raise ValueError(
+                f"{path}:{n}: not a JSON object ({err}); fix or remove the line"
+            ) from err
         if row.get("label") not in gum.LABELS:
-            raise ValueError(f"{path}:{n}: label {row.get('label')!r} is not one of "
-                             + ", ".join(gum.LABELS))
+            raise ValueError(
+                f"{path}:{n}: label {row.get('label')!r} is not one of " + ", ".join(gum.LABELS)
+            )
         row.setdefault("context", "")
         row["origin"] = "written"
         rows.append(row)
@@ -55,28 +58,53 @@ def split_written(path: Path = WRITTEN, *, seed: int = SEED) -> tuple[list[dict]
     dev_ids = set(order[:n_dev])
     train, dev = [], []
     for i, row in enumerate(rows):
-        (dev if i in dev_ids else train).append({**row, "split": "dev" if i in dev_ids
-                                                 else "train"})
+        (dev if i in dev_ids else train).append(
+            {**row, "split": "dev" if i in dev_ids else "train"}
+        )
     return train, dev
 
 
-def build(*, out: Path, polnear_root: Path = polnear.DEFAULT_ROOT,
-          gum_root: Path = gum.DEFAULT_ROOT, written: Path = WRITTEN) -> dict[str, list[dict]]:
+def build(
+    *,
+    out: Path,
+    polnear_root: Path = polnear.DEFAULT_ROOT,
+    gum_root: Path = gum.DEFAULT_ROOT,
+    written: Path = WRITTEN,
+) -> dict[str, list[dict]]:
     """Build all data sets and write them under `out`; returns them by file name."""
     out.mkdir(parents=True, exist_ok=True)
     pn = polnear.build_rows(polnear_root, cache_dir=out / "cache")
     gum_rows, gum_gold = gum.build_rows(gum_root)
     w_train, w_dev = split_written(written)
-    train = ([r for r in pn if r["split"] == "train"]
-             + [r for r in gum_rows if r["split"] == "train"] + w_train)
-    dev = ([r for r in pn if r["split"] == "dev"]
-           + [r for r in gum_rows if r["split"] == "gum-dev"] + w_dev)
-    binary = [{"text": r["text"], "context": r["context"], "doc": r["doc"], "sent": r["sent"],
-               "label": "unattributed" if r["label"] == "unattributed" else "attributed",
-               "origin": "polnear", "split": "dev"}
-              for r in pn if r["split"] == "dev"]
-    sets = {"train.jsonl": train, "dev.jsonl": dev, "polnear_dev_binary.jsonl": binary,
-            "gum_gold.jsonl": gum_gold}
+    train = (
+        [r for r in pn if r["split"] == "train"]
+        + [r for r in gum_rows if r["split"] == "train"]
+        + w_train
+    )
+    dev = (
+        [r for r in pn if r["split"] == "dev"]
+        + [r for r in gum_rows if r["split"] == "gum-dev"]
+        + w_dev
+    )
+    binary = [
+        {
+            "text": r["text"],
+            "context": r["context"],
+            "doc": r["doc"],
+            "sent": r["sent"],
+            "label": "unattributed" if r["label"] == "unattributed" else "attributed",
+            "origin": "polnear",
+            "split": "dev",
+        }
+        for r in pn
+        if r["split"] == "dev"
+    ]
+    sets = {
+        "train.jsonl": train,
+        "dev.jsonl": dev,
+        "polnear_dev_binary.jsonl": binary,
+        "gum_gold.jsonl": gum_gold,
+    }
     for name, rows in sets.items():
         with (out / name).open("w", encoding="utf-8") as fh:
             for row in rows:
@@ -93,8 +121,9 @@ def summary(sets: dict[str, list[dict]]) -> str:
         for (origin, split, label), n in sorted(counts.items()):
             lines.append(f"  {origin:8} {split:8} {label:17} {n:6}")
     docs = sets["gum_gold.jsonl"]
-    lines.append(f"gum_gold.jsonl: {len(docs)} documents, "
-                 f"{sum(len(d['sentences']) for d in docs)} sentences")
+    lines.append(
+        f"gum_gold.jsonl: {len(docs)} documents, {sum(len(d['sentences']) for d in docs)} sentences"
+    )
     return "\n".join(lines)
 
 
@@ -106,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--written", type=Path, default=WRITTEN)
     args = parser.parse_args(argv)
     try:
-        sets = build(out=args.out, polnear_root=args.polnear, gum_root=args.gum,
-                     written=args.written)
+        sets = build(
+            out=args.out, polnear_root=args.polnear, gum_root=args.gum, written=args.written
+        )
     except (OSError, ValueError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

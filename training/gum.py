@@ -72,8 +72,9 @@ def held_out_docs(root: Path = DEFAULT_ROOT) -> set[str]:
     return held
 
 
-def build_rows(root: Path = DEFAULT_ROOT, annotations: Path = ANNOTATIONS
-               ) -> tuple[list[dict], list[dict]]:
+def build_rows(
+    root: Path = DEFAULT_ROOT, annotations: Path = ANNOTATIONS
+) -> tuple[list[dict], list[dict]]:
     """Labelled GUM rows (split `train` or `gum-dev`) and gold documents for the held-out ones.
 
     Raises:
@@ -91,21 +92,41 @@ def build_rows(root: Path = DEFAULT_ROOT, annotations: Path = ANNOTATIONS
         for sent in sents:
             label = labels.get((doc, sent.sent_id))
             if label is None:
-                raise ValueError(f"No label for {doc} {sent.sent_id} in {annotations}; "
-                                 "add a row with one of " + ", ".join(LABELS + (NOT_CONTENT,)))
+                raise ValueError(
+                    f"No label for {doc} {sent.sent_id} in {annotations}; "
+                    "add a row with one of " + ", ".join(LABELS + (NOT_CONTENT,))
+                )
             if label not in LABELS and label != NOT_CONTENT:
-                raise ValueError(f"Unknown label {label!r} for {sent.sent_id}; expected one of "
-                                 + ", ".join(LABELS + (NOT_CONTENT,)))
+                raise ValueError(
+                    f"Unknown label {label!r} for {sent.sent_id}; expected one of "
+                    + ", ".join(LABELS + (NOT_CONTENT,))
+                )
             if label == NOT_CONTENT:
-                gold_sents.append({"text": sent.text, "content": False, "label": None,
-                                   "chains": []})
+                gold_sents.append(
+                    {"text": sent.text, "content": False, "label": None, "chains": []}
+                )
                 continue
-            rows.append({"text": sent.text, "context": " ".join(content[-2:]), "label": label,
-                         "origin": "gum", "doc": doc, "sent": sent.sent_id, "split": split})
+            rows.append(
+                {
+                    "text": sent.text,
+                    "context": " ".join(content[-2:]),
+                    "label": label,
+                    "origin": "gum",
+                    "doc": doc,
+                    "sent": sent.sent_id,
+                    "split": split,
+                }
+            )
             content.append(sent.text)
-            gold_sents.append({"text": sent.text, "content": True, "label": label,
-                               "chains": []})
+            gold_sents.append({"text": sent.text, "content": True, "label": label, "chains": []})
         if split == "gum-dev":
-            gold.append({"id": doc, "file": f"{doc}.conllu", "publisher": "Wikinews",
-                         "credit": None, "sentences": gold_sents})
+            gold.append(
+                {
+                    "id": doc,
+                    "file": f"{doc}.conllu",
+                    "publisher": "Wikinews",
+                    "credit": None,
+                    "sentences": gold_sents,
+                }
+            )
     return rows, gold

@@ -54,6 +54,7 @@ def tidy(s):
     s = s.replace(".\u201d.", ".\u201d").replace('.".', '."')
     s = s.replace(",.", ".").replace(",,", ",").replace(", ,", ",").replace(",:", ":")
     s = re.sub(r"\b([A-Z][A-Za-z]+)s's\b", r"\1s'", s)
+    s = re.sub(r"\b([Aa]) (8|11|18|80|8\d)\b", r"\1n \2", s)
     return s
 
 
@@ -107,8 +108,8 @@ def num(lo=2, hi=95):
 
 def money():
     return pick(["$", "", ""]) and "$%s %s" % (pick(["1.2", "2.5", "3", "450", "800", "12", "4.7", "60"]),
-                                                 pick(["million", "billion"])) \
-        or "%s %s %s" % (pick(["1.2", "2.5", "3", "450", "800", "12", "4.7", "60"]), pick(["million", "billion"]),
+                                                 pick(["million", "million", "million", "billion"])) \
+        or "%s %s %s" % (pick(["1.2", "2.5", "3", "450", "800", "12", "4.7", "60"]), pick(["million", "million", "million", "billion"]),
                           pick(["euros", "pounds", "dollars"]))
 
 
@@ -122,7 +123,7 @@ def fill(s, **extra):
         "day": pick(DAYS), "month": pick(MONTHS), "company": pick(COMPANIES), "company2": pick(COMPANIES),
         "club": pick(CLUBS), "outlet": pick(OUTLETS), "date": "%s %d" % (pick(MONTHS), rng.randint(1, 28)),
         "lname": pick(LAST), "ord": pick(["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]),
-        "k": num(2, 60),
+        "k": num(2, 60), "hour": pick(["7", "8", "9", "10", "11"]),
     }
     vals.update(extra)
     for k, v in vals.items():
@@ -625,7 +626,7 @@ D["courts"] = dict(
                 "The maximum sentence for the offence is {n2} years.",
                 "The supreme court last ruled on the issue in {year}.",
                 "Appeals usually take more than a year to be heard.",
-                "The jury of {n2} men and {n2} women retired on {day}."],
+                "The jury of seven men and five women retired on {day}."],
 )
 
 D["climate"] = dict(
@@ -786,11 +787,11 @@ def accused_org(dom):
     return fill(pick(D[dom].get("accused", D[dom]["orgs"])))
 
 
-def ctx(dom, p_empty=0.3):
+def ctx(dom, p_empty=0.3, exclude=None):
     if rng.random() < p_empty:
         return ""
     k = 1 if rng.random() < 0.6 else 2
-    bg = rng.sample(D[dom]["background"], k)
+    bg = rng.sample([b for b in D[dom]["background"] if b != exclude], k)
     return " ".join(fill(b) for b in bg)
 
 
@@ -841,6 +842,8 @@ def g_named_quote(dom):
     r = rng.random()
     if r < 0.5:
         v = pick(["said", "told reporters", "said in a statement", "wrote on social media", "added"])
+        if info["kind"] == "org":
+            v = pick(["said in a statement", "wrote on social media", "said in a post on its website"])
         return ctx(dom), tidy("%s %s %s." % (quote(q + ",", style), src, v))
     if r < 0.75 and info["kind"] == "person":
         return ctx(dom), tidy("%s said %s." % (quote(q + ",", style), src))
@@ -1075,6 +1078,9 @@ def g_anon_reportedly(dom):
     s, p = content(dom)
     r = rng.random()
     if r < 0.55:
+        w = p.split(" ", 1)
+        if w[0] in ("will", "is", "has", "have", "was", "were", "could", "are") and len(w) > 1:
+            return ctx(dom), tidy("%s %s reportedly %s." % (cap(s), w[0], w[1]))
         return ctx(dom), tidy("%s reportedly %s." % (cap(s), p))
     if r < 0.7:
         return ctx(dom), tidy("Reportedly, %s %s." % (s, p))
@@ -1119,8 +1125,8 @@ def g_anon_told_outlet(dom):
 
 
 def g_anon_experts(dom):
-    src = pick(["experts", "analysts", "critics", "economists", "observers", "many experts", "some analysts",
-                "critics of the plan", "independent experts", "scientists", "commentators", "observers"])
+    src = pick(["experts", "analysts", "critics", "observers", "many experts", "some analysts",
+                "critics of the plan", "independent experts", "commentators"] + [a for a, pl in D[dom]["anon"] if pl])
     v = pick(["say", "believe", "argue", "warn", "expect that", "have long said", "have warned", "fear", "think"])
     c = " ".join(content_kind(dom, True))
     if rng.random() < 0.6:
@@ -1132,7 +1138,7 @@ def g_anon_media(dom):
     src = pick(["local media", "media reports", "Telegram channels", "social media posts", "news reports",
                 "reports in the local press", "several news outlets", "pro-government bloggers", "state-aligned channels"])
     v = pick(["reported", "said", "have reported", "suggested", "claimed"])
-    if src == "media reports" and v == "said":
+    if src.startswith(("media reports", "news reports", "reports")) and v in ("said", "reported", "have reported"):
         v = "suggested"
     if rng.random() < 0.6:
         return ctx(dom), tidy("%s %s that %s." % (cap(src), v, clause(dom)))
@@ -1174,7 +1180,7 @@ def g_pronoun_anon(dom):
         pl = True
     c1 = "%s%s %s %s." % (cap(intro), why, pick(["said", "told reporters"]), clause(dom))
     if rng.random() < 0.3:
-        c1 = "%s %s." % (quote(pick(D[dom]["quotes"]) + ","), "%s%s said" % (intro, why.rstrip(",")) if why else intro + " said")
+        c1 = "%s %s." % (quote(pick(D[dom]["quotes"]) + ","), "%s%s said" % (intro, why) if why else intro + " said")
     r = rng.random()
     if r < 0.45:
         text = "%s %s %s." % (cap(back), pick(["said", "added that", "also said", "said that"]), clause(dom))
@@ -1320,8 +1326,8 @@ def g_denial(sub):
             t = pick(["%s has denied any wrongdoing." % S, "%s denies wrongdoing." % S,
                       "%s has denied wrongdoing and said %s would cooperate with investigators." % (S, who),
                       "%s insisted %s had done nothing wrong." % (S, who),
-                      "%s maintains %s did nothing wrong." % (S, who),
-                      "%s has pleaded not guilty and denies the charges." % S])
+                      "%s maintains %s did nothing wrong." % (S, who)]
+                     + (["%s has pleaded not guilty and denies the charges." % S] if p else []))
         elif sub == "quote":
             q = pick(DENIAL_QUOTES)
             r = rng.random()
@@ -1425,7 +1431,8 @@ def g_denial_headline(dom):
 # UNATTRIBUTED generators
 # ---------------------------------------------------------------------------
 def g_unattr_background(dom):
-    return ctx(dom), tidy(fill(pick(D[dom]["background"])))
+    b = pick(D[dom]["background"])
+    return ctx(dom, exclude=b), tidy(fill(b))
 
 
 ANALYSIS = ["The result leaves {subj} with little room for manoeuvre.",
@@ -1455,6 +1462,9 @@ SUBJ = {"politics": ["the government", "the coalition", "the prime minister", "t
 def g_unattr_analysis(dom):
     s = pick(SUBJ[dom])
     t = pick(ANALYSIS)
+    if s in ("investors", "hospitals", "patients", "the rebels", "civilians in the city", "residents",
+             "local businesses", "farmers", "the police"):
+        t = t.replace("now faces", "now face")
     return ctx(dom), tidy(t.replace("{subj}", s).replace("{Subj}", cap(s)))
 
 
@@ -1472,7 +1482,7 @@ STAT = ["{Thing} rose {pct} in {month}, the biggest increase since {year}.",
         "{Thing} reached a record high in {month}.",
         "About {n} percent of {thing2} are affected.",
         "The figure compares with {n3} a year earlier.",
-        "{Thing} has fallen in {n2} of the past {n} months."]
+        "{Thing} has fallen in {n2} of the past 12 months."]
 # a trailing * marks a plural subject
 THINGS = {"politics": ["Voter turnout", "The number of registered voters", "Public debt", "Support for the party",
                        "Membership of the ruling party", "Government borrowing", "Applications for citizenship*"],
@@ -1508,7 +1518,7 @@ def g_unattr_stat(dom):
     return ctx(dom), tidy(fill(t))
 
 
-CHRONO = ["The {ev} took place on {date}, {year}.", "The {ev} began shortly after {n2} a.m. on {day}.",
+CHRONO = ["The {ev} took place on {date}, {year}.", "The {ev} began shortly after {hour} a.m. on {day}.",
           "The {ev} was first announced in {month} {year}.", "Since {year}, the {ev} has been postponed {n2} times.",
           "The {ev} ended late on {day}.", "Two days after the {ev}, the roads were still closed.",
           "The {ev} lasted about {n2} hours.", "Preparations for the {ev} began in {year}."]
@@ -1574,7 +1584,7 @@ TRIGGER_U = {
     "critics": ["The documentary was a hit with critics.", "The novel won the critics' prize in {year}."],
     "dismissed": ["The case was dismissed in {year}.", "The appeal was dismissed on a technicality.",
                   "The lawsuit was dismissed after the parties settled."],
-    "rejected": ["The senate rejected the bill by {n} votes to {n2}.", "Voters rejected the proposal in a referendum in {year}.",
+    "rejected": ["The senate rejected the bill by {k} votes to {n2}.", "Voters rejected the proposal in a referendum in {year}.",
                  "The planning application was rejected in {month}.", "Shareholders rejected the pay package at the annual meeting."],
     "told": ["Residents were told to boil their water.", "Passengers were told to leave the train at {city}.",
              "Schools were told to close early on {day}."],
@@ -1600,8 +1610,12 @@ def g_scare(dom):
 
 def g_dismiss_fired(dom):
     f, l, g = person()
-    org = pick(CLUBS + COMPANIES + ["The council", "The ministry", "The university", "The hospital trust"])
-    role = pick(["coach", "manager", "chief executive", "finance director", "head coach", "chief operating officer", "director"])
+    if rng.random() < 0.4:
+        org = pick(CLUBS)
+        role = pick(["coach", "manager", "head coach", "sporting director", "goalkeeping coach"])
+    else:
+        org = pick(COMPANIES + ["The council", "The ministry", "The university", "The hospital trust"])
+        role = pick(["chief executive", "finance director", "chief operating officer", "director", "head of communications"])
     why = pick(["after a run of {n2} defeats", "after a string of losses", "in {year}", "on {day}", "following a review",
                 "with immediate effect", "after just {n2} months in charge"])
     t = "%s %s its %s, %s %s, %s." % (cap(org), pick(["dismissed", "sacked", "fired", "dismissed"]), role, f, l, fill(why))
@@ -1634,6 +1648,96 @@ def g_unattr_quoted_title(dom):
 
 
 # ---------------------------------------------------------------------------
+# LONG sentences (30-60 words) for every label
+# ---------------------------------------------------------------------------
+SETTINGS = ["speaking at a news conference in {city} on {day}", "in a statement released late on {day}",
+            "speaking to reporters after a meeting with {outlet} editors", "in an interview broadcast on {day} evening",
+            "speaking on the sidelines of a conference in {city}", "in a post on social media on {day}"]
+HEDGES = ["although no timetable was given", "but gave no further details", "without elaborating",
+          "and did not rule out further measures", "but declined to say how much it would cost",
+          "while stressing that no final decision had been taken"]
+
+
+def two_clauses(dom):
+    a, b = rng.sample(D[dom]["content"], 2)
+    return fill(a[0] + " " + a[1]), fill(b[0] + " " + b[1])
+
+
+def g_named_long(dom):
+    p = named_person(dom)
+    c1, c2 = two_clauses(dom)
+    r = rng.random()
+    if r < 0.5:
+        t = "%s, %s, said %s, adding that %s, %s." % (p["full"], fill(pick(D[dom]["roles"])[1]), c1, c2, pick(HEDGES))
+    elif r < 0.8:
+        t = "%s, %s, said %s and that %s." % (cap(named_org(dom)), fill(pick(SETTINGS)), c1, c2)
+    else:
+        t = "%s, %s, told %s on %s that %s, a claim that was later repeated in a written statement from %s." % (
+            p["full"], fill(pick(D[dom]["roles"])[1]), pick(OUTLETS), pick(DAYS), c1, named_org(dom))
+    return ctx(dom), tidy(t)
+
+
+def g_anon_long(dom):
+    c1, c2 = two_clauses(dom)
+    sg = [a for a, pl in D[dom]["anon"] if not pl] or ["a senior official"]
+    why = pick(["because they were not authorised to speak publicly", "because the discussions were private",
+                "because the matter is sensitive", "for fear of reprisals", "because the plans have not been announced"])
+    r = rng.random()
+    if r < 0.5:
+        t = "%s, %s, who spoke on condition of anonymity %s, said on %s, adding that %s." % (
+            cap(c1), pick(sg), why, pick(DAYS), c2)
+    elif r < 0.8:
+        t = "%s said %s and that %s, though %s stressed that the situation could still change in the coming days." % (
+            cap(pick(["two people familiar with the matter", "several officials", "people briefed on the discussions",
+                      "sources close to the negotiations"])), c1, c2, pick(["they", "they"]))
+    else:
+        t = "%s reported on %s, citing %s, that %s and that %s." % (
+            cap(pick(OUTLETS)), pick(DAYS), pick(["three people with direct knowledge of the plans",
+                                                   "unnamed officials", "people familiar with the matter",
+                                                   "a person who has seen the draft"]), c1, c2)
+    return ctx(dom), tidy(t)
+
+
+def g_denial_long(dom):
+    src, who, plural, p = denier(dom)
+    act = act_for(pick(D[dom]["acts"]), who)
+    r = rng.random()
+    if r < 0.5:
+        t = "%s denied %s, saying in a statement on %s that %s had %s and would cooperate fully with any inquiry." % (
+            cap(src), np_alleg(dom, who), pick(DAYS), who, pick(["always complied with the law", "acted in good faith throughout",
+                                                                "followed every applicable rule", "done nothing improper"]))
+    elif r < 0.8:
+        t = "%s, which %s, rejected %s as %s and accused %s of %s." % (
+            cap(accused_org(dom)), fill(pick(["has faced scrutiny since {year}", "is based in {city}",
+                                               "employs thousands of people in the region", "was founded in {year}"])),
+            np_alleg(dom, "it"), pick(DISMISS_QUAL), pick(["its critics", "rivals", "the opposition", "the newspaper"]),
+            pick(["trying to damage its reputation", "spreading misinformation", "pursuing a political agenda",
+                  "acting in bad faith"]))
+    else:
+        t = "%s has repeatedly denied that %s had %s, and on %s %s lawyers said the claims were %s and that %s would sue." % (
+            cap(src), who, act, pick(DAYS), "its" if who == "it" else POSS.get(who, "their"), pick(CALL_QUAL), who)
+    return ctx(dom), tidy(conj(t, plural))
+
+
+def lower_first(s):
+    return s[0].lower() + s[1:] if s.split()[0] in ("The", "A", "About", "Most", "Both", "Fighting", "Flu",
+                                                   "Global", "Coal", "Lithium", "Inflation", "Tourism", "Oil",
+                                                   "Car", "Measles", "Life", "Burglaries", "Homicides", "Knife",
+                                                   "Parliament", "Turnout", "Appeals") else s
+
+
+def g_unattr_long(dom):
+    a, b = rng.sample(D[dom]["background"], 2)
+    c = ctx(dom, exclude=a)
+    a, b = fill(a).rstrip("."), lower_first(fill(b))
+    t = pick(["%s, and %s", "%s, while %s", "%s; %s"]) % (a, b)
+    if rng.random() < 0.4:
+        t = t.rstrip(".") + ", " + pick(["a fact that has shaped the debate ever since.", "which few people outside the region realise.",
+                                         "and little is expected to change soon.", "figures that have barely moved in a decade."])
+    return c, tidy(t)
+
+
+# ---------------------------------------------------------------------------
 # Plan: (kind, label, generator, target)
 # ---------------------------------------------------------------------------
 PLAN = [
@@ -1654,6 +1758,7 @@ PLAN = [
     ("hard-neg-could-not-confirm", NAMED, g_nonanswer_named("confirm"), 60),
     ("hard-neg-no-response", NAMED, g_nonanswer_named("noresponse"), 70),
     ("hard-neg-dismiss-unrelated", NAMED, g_dismiss_unrelated, 120),
+    ("named-long", NAMED, g_named_long, 90),
     # anonymous-source
     ("anon-start", ANON, g_anon_start, 250),
     ("anon-cue-end", ANON, g_anon_end, 250),
@@ -1673,6 +1778,7 @@ PLAN = [
     ("hard-neg-no-info-anon", ANON, g_nonanswer_anon("noinfo"), 40),
     ("hard-neg-could-not-confirm-anon", ANON, g_nonanswer_anon("confirm"), 40),
     ("hard-neg-no-response-anon", ANON, g_nonanswer_anon("noresponse"), 40),
+    ("anon-long", ANON, g_anon_long, 90),
     # official-denial
     ("denial-denied", DENIAL, g_denial("denied"), 230),
     ("denial-denied-that", DENIAL, g_denial("denied-that"), 170),
@@ -1694,6 +1800,7 @@ PLAN = [
     ("denial-quote-continuation", DENIAL, g_denial_quote_cont, 60),
     ("denial-after-report", DENIAL, g_denial_after_report, 90),
     ("denial-headline", DENIAL, g_denial_headline, 40),
+    ("denial-long", DENIAL, g_denial_long, 90),
     # unattributed
     ("unattr-background", UNATTR, g_unattr_background, 260),
     ("unattr-analysis", UNATTR, g_unattr_analysis, 110),
@@ -1706,6 +1813,7 @@ PLAN = [
     ("hard-neg-scare-quote", UNATTR, g_scare, 90),
     ("hard-neg-dismiss-fired", UNATTR, g_dismiss_fired, 70),
     ("hard-neg-quoted-title", UNATTR, g_unattr_quoted_title, 50),
+    ("unattr-long", UNATTR, g_unattr_long, 90),
 ]
 
 HARD_PREFIXES = ("hard-", "pronoun-", "quote-continuation", "denial-pronoun", "denial-quote-continuation",

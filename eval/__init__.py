@@ -1,0 +1,1 @@
+"""Evaluators over gold stand-off data (seeds, GUM, PolNeAR dev)."""

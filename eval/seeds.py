@@ -1,0 +1,149 @@
+"""The seed checks behind issues 2 and 4: furniture let through, content kept, chains found.
+
+Usage:
+    python -m eval.seeds [--gold ../shared/gold/seeds.jsonl] [--classifier auto|model|rules]
+
+It runs the full `scorer score` pipeline on each seed file, matches the output sentences to the
+gold sentences by normalised text (a fragment of a gold sentence counts as that sentence), and
+reports per seed and in total: furniture/duplicate sentences let through, gold content sentences
+kept, and attributed gold sentences whose first gold chain is among the predicted chains
+(hop names matched loosely, order and length exact). The gold publisher is passed as
+`--publisher`, as the issue prescribes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scorer.article import ATTRIBUTED
+from scorer.clean import normalise
+from scorer.pipeline import Scorer, ScoringConfig
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^\w ]", "", normalise(text))
+
+
+def hop_matches(gold: str, predicted: str) -> bool:
+    """Loose hop-name match: case, leading "the", punctuation and word containment ignored."""
+    a = re.sub(r"^the ", "", _key(gold))
+    b = re.sub(r"^the ", "", _key(predicted))
+    if not a or not b:
+        return False
+    if a == b or a in b or b in a:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    return len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def chain_matches(gold: list[str], predicted: list[dict[str, Any]]) -> bool:
+    return len(gold) == len(predicted) and all(
+        hop_matches(g, p["name"]) for g, p in zip(gold, predicted))
+
+
+@dataclass
+class SeedReport:
+    """Figures for one seed document."""
+
+    id: str
+    content_total: int = 0
+    content_kept: int = 0
+    leaked: list[str] = field(default_factory=list)
+    chains_total: int = 0
+    chains_found: int = 0
+    chain_misses: list[str] = field(default_factory=list)
+
+
+def match_sentences(output: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[int, int]:
+    """Map output sentence index → gold sentence index (content sentences only)."""
+    content = [(i, _key(s["text"])) for i, s in enumerate(gold) if s["content"]]
+    used: set[int] = set()
+    mapping: dict[int, int] = {}
+    for out in output:
+        key = _key(out["text"])
+        for i, gold_key in content:
+            if i not in used and key == gold_key:
+                mapping[out["index"]] = i
+                used.add(i)
+                break
+        else:
+            for i, gold_key in content:
+                if key and key in gold_key and len(key) >= 15:
+                    mapping[out["index"]] = i
+                    used.add(i)
+                    break
+                if i not in used and gold_key and gold_key in key:
+                    mapping[out["index"]] = i
+                    used.add(i)
+                    break
+    return mapping
+
+
+def check_seed(scorer: Scorer, doc: dict[str, Any], shared: Path = SHARED) -> SeedReport:
+    from scorer.pipeline import article_to_dict
+
+    text = (shared / doc["file"]).read_text(encoding="utf-8")
+    scorer.config.publisher = doc.get("publisher")
+    article = article_to_dict(scorer.score_text(text, id=doc["id"], publisher=doc.get("publisher")))
+    gold = doc["sentences"]
+    mapping = match_sentences(article["sentences"], gold)
+    report = SeedReport(id=doc["id"])
+    report.content_total = sum(1 for s in gold if s["content"])
+    report.content_kept = len(set(mapping.values()))
+    report.leaked = [s["text"] for s in article["sentences"] if s["index"] not in mapping]
+    by_gold: dict[int, list[dict[str, Any]]] = {}
+    for out_index, gold_index in mapping.items():
+        by_gold.setdefault(gold_index, []).append(article["sentences"][out_index])
+    for i, sentence in enumerate(gold):
+        if not sentence["content"] or sentence.get("label") not in ATTRIBUTED or not sentence["chains"]:
+            continue
+        report.chains_total += 1
+        predicted = [c for out in by_gold.get(i, []) for c in out["chains"]]
+        if any(chain_matches(sentence["chains"][0], chain) for chain in predicted):
+            report.chains_found += 1
+        else:
+            shown = [" → ".join(h["name"] for h in c) for c in predicted] or ["(none)"]
+            report.chain_misses.append(f"{' → '.join(sentence['chains'][0])}  ≠  {' | '.join(shown)}"
+                                       f"   [{sentence['text'][:60]}]")
+    return report
+
+
+def run(gold_path: Path, classifier: str = "auto") -> list[SeedReport]:
+    scorer = Scorer(ScoringConfig(classifier=classifier))
+    docs = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [check_seed(scorer, doc, gold_path.parent.parent) for doc in docs]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "seeds.jsonl")
+    parser.add_argument("--classifier", default="auto")
+    parser.add_argument("--verbose", "-v", action="store_true")
+    args = parser.parse_args()
+    reports = run(args.gold, args.classifier)
+    for r in reports:
+        print(f"{r.id}: content kept {r.content_kept}/{r.content_total}, leaked {len(r.leaked)}, "
+              f"chains {r.chains_found}/{r.chains_total}")
+        if args.verbose:
+            for text in r.leaked:
+                print(f"   leaked: {text[:100]}")
+            for miss in r.chain_misses:
+                print(f"   chain miss: {miss}")
+    kept = sum(r.content_kept for r in reports)
+    total = sum(r.content_total for r in reports)
+    chains = sum(r.chains_found for r in reports)
+    chains_total = sum(r.chains_total for r in reports)
+    print(f"TOTAL: furniture/duplicates let through {sum(len(r.leaked) for r in reports)}; "
+          f"content kept {kept}/{total} = {kept / total:.1%}; "
+          f"gold chain found {chains}/{chains_total} = {chains / chains_total:.1%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""`scorer eval`: the classifier on a gold file, with the rule baseline beside it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from scorer import errors
+from scorer.article import LABELS
+from scorer.classify import Classifier, RuleClassifier, load_classifier
+from scorer.segment import CONTEXT_SENTENCES
+
+
+@dataclass(frozen=True)
+class GoldSentence:
+    """One scored gold sentence: document id, index in the gold list, text, context, label."""
+
+    doc: str
+    index: int
+    text: str
+    context: str
+    label: str
+
+
+def read_gold(path: Path | str, context_size: int = CONTEXT_SENTENCES) -> list[GoldSentence]:
+    """Gold sentences to score: `content: false` and `label: null` are skipped, but every content
+    sentence (scored or not) counts as context for the sentences after it."""
+    path = Path(path)
+    if not path.exists():
+        raise errors.DataError(f"{path}: no such gold file")
+    out: list[GoldSentence] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                sentences = doc["sentences"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise errors.DataError(f"{path}:{number}: not a gold document ({exc})") from exc
+            previous: list[str] = []
+            for index, sentence in enumerate(sentences):
+                if not sentence.get("content", True):
+                    continue
+                label = sentence.get("label")
+                if label is not None:
+                    if label not in LABELS:
+                        raise errors.DataError(f"{path}:{number}: unknown label {label!r}; "
+                                               f"valid labels are {list(LABELS)}")
+                    out.append(GoldSentence(str(doc.get("id", number)), index, sentence["text"],
+                                            " ".join(previous[-context_size:]), label))
+                previous.append(sentence["text"])
+    if not out:
+        raise errors.DataError(f"{path}: no scored sentences")
+    return out
+
+
+def metrics(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str] = LABELS) -> dict[str, Any]:
+    """Per-class precision/recall/F1, macro-F1, accuracy and the confusion matrix."""
+    per_class: dict[str, dict[str, float]] = {}
+    for label in labels:
+        tp = sum(g == label and p == label for g, p in zip(gold, pred))
+        fp = sum(g != label and p == label for g, p in zip(gold, pred))
+        fn = sum(g == label and p != label for g, p in zip(gold, pred))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_class[label] = {"precision": round(precision, 4), "recall": round(recall, 4),
+                            "f1": round(f1, 4), "support": tp + fn}
+    present = [label for label in labels if per_class[label]["support"] > 0]
+    macro = sum(per_class[label]["f1"] for label in present) / len(present) if present else 0.0
+    accuracy = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
+    confusion = {g: {p: sum(x == g and y == p for x, y in zip(gold, pred)) for p in labels}
+                 for g in labels}
+    return {"per_class": per_class, "macro_f1": round(macro, 4), "accuracy": round(accuracy, 4),
+            "n": len(gold), "confusion": confusion}
+
+
+def binary_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
+    """F1 of attributed (any label but `unattributed`) against not."""
+    tp = sum(g != "unattributed" and p != "unattributed" for g, p in zip(gold, pred))
+    fp = sum(g == "unattributed" and p != "unattributed" for g, p in zip(gold, pred))
+    fn = sum(g != "unattributed" and p == "unattributed" for g, p in zip(gold, pred))
+    return round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
+
+
+def evaluate(*, gold: Path | str, classifiers: Sequence[Classifier]) -> dict[str, Any]:
+    """Score every classifier on the gold file; returns metrics and predictions per classifier."""
+    sentences = read_gold(gold)
+    items = [(s.text, s.context) for s in sentences]
+    labels = [s.label for s in sentences]
+    results: dict[str, Any] = {"gold": str(gold), "n": len(sentences), "classifiers": {}}
+    for classifier in classifiers:
+        predictions = classifier.predict(items)
+        result = metrics(labels, [p.label for p in predictions])
+        result["attributed_f1"] = binary_f1(labels, [p.label for p in predictions])
+        result["predictions"] = [
+            {"id": s.doc, "index": s.index, "text": s.text, "gold": s.label,
+             "pred": p.label, "confidence": p.confidence}
+            for s, p in zip(sentences, predictions)
+        ]
+        results["classifiers"][classifier.name] = result
+    return results
+
+
+def render_table(results: dict[str, Any], stream: TextIO) -> None:
+    """Side-by-side per-class table, macro-F1, accuracy and confusion matrices."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=stream, width=120)
+    names = list(results["classifiers"])
+    table = Table(title=f"{results['gold']} — {results['n']} sentences")
+    table.add_column("class")
+    for name in names:
+        for column in ("P", "R", "F1"):
+            table.add_column(f"{name} {column}", justify="right")
+    table.add_column("support", justify="right")
+    for label in LABELS:
+        row = [label]
+        for name in names:
+            stats = results["classifiers"][name]["per_class"][label]
+            row += [f"{stats['precision']:.3f}", f"{stats['recall']:.3f}", f"{stats['f1']:.3f}"]
+        row.append(str(results["classifiers"][names[0]]["per_class"][label]["support"]))
+        table.add_row(*row)
+    console.print(table)
+    for name in names:
+        r = results["classifiers"][name]
+        console.print(f"[bold]{name}[/bold]: macro-F1 {r['macro_f1']:.4f} · accuracy "
+                      f"{r['accuracy']:.4f} · attributed-vs-not F1 {r['attributed_f1']:.4f}")
+        matrix = Table(title=f"{name}: confusion (rows gold, columns predicted)")
+        matrix.add_column("gold \\ pred")
+        for label in LABELS:
+            matrix.add_column(label[:10], justify="right")
+        for g in LABELS:
+            matrix.add_row(g, *[str(r["confusion"][g][p]) for p in LABELS])
+        console.print(matrix)
+
+
+def run_eval(*, gold: Path, model_dir: Path | None, predictions: Path | None, fmt: str,
+             stream: TextIO) -> dict[str, Any]:
+    """What `scorer eval` does: evaluate model (if installed) and rules, print, write predictions."""
+    classifiers: list[Classifier] = []
+    model = load_classifier("auto" if model_dir is None else "model", model_dir)
+    if model.name != "rules":
+        classifiers.append(model)
+    classifiers.append(RuleClassifier())
+    results = evaluate(gold=gold, classifiers=classifiers)
+    if predictions is not None:
+        first = results["classifiers"][classifiers[0].name]["predictions"]
+        with predictions.open("w", encoding="utf-8") as handle:
+            for row in first:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if fmt == "json":
+        slim = {**results, "classifiers": {k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
+                                           for k, v in results["classifiers"].items()}}
+        stream.write(json.dumps(slim, indent=2) + "\n")
+    else:
+        render_table(results, stream)
+    return results

@@ -1,0 +1,674 @@
+"""Fact-checking desk triage over a batch: a priority queue, stories and cross-article provenance.
+
+`triage` scores a batch, then works over the whole of it:
+
+1. each article gets a 0-100 priority from its profile (weights in `TriageConfig`, explained in
+   docs/triage.md), the reasons behind it and its claims to check first;
+2. articles are grouped into stories by the similarity of their base-encoder embeddings;
+3. a chain hop naming an outlet whose article is in the batch is linked to that article's
+   matching sentence, so the chain continues there: Washington Examiner → The Moscow Times
+   article, sentence 4 → Kim Yong-hyun.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TextIO
+
+import numpy as np
+
+from scorer import errors
+from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Label, Sentence
+from scorer.io import InputProblem
+from scorer.outlets import OutletRegistry, default_registry, normalise_name
+from scorer.pipeline import SCHEMA_VERSION, Scorer, ScoringConfig
+
+# A sentence that reports an accusation against a party; if the article never reports a denial,
+# the desk should ask whether the accused party was asked.
+_ACCUSATION = re.compile(
+    r"\b(accus\w*|alleg\w*|claim(?:s|ed)?|blam(?:e|es|ed)|charg(?:ed|es)|"
+    r"implicat\w*|responsible for|suspected of)\b", re.IGNORECASE)
+_QUOTE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_STOP = frozenset(
+    "the a an of and or to in on at for by with from that this is are was were be been it its "
+    "as he she they we his her their our said says say told would could will has have had not "
+    "but if so than which who what".split())
+
+
+@dataclass
+class TriageConfig:
+    """Weights and thresholds of `scorer triage` (docs/triage.md shows them at work).
+
+    A priority is the sum of the points below, capped at 100; higher means check first.
+
+    Attributes:
+        anonymous: points when every attributed sentence rests on an anonymous source (scaled
+            by the anonymous share of attributed sentences).
+        second_hand: points when every attributed sentence comes through another outlet
+            (scaled by the second-hand share).
+        core_second_hand: points when the core claim (the first attributed, non-denial
+            sentence) comes through another outlet.
+        single_source: points when one source carries most attributed sentences (the
+            profile's `single-source` flag).
+        denial_missing: points when the article reports accusations but no denial.
+        state_affiliated: points per distinct state-affiliated outlet cited (at most two).
+        low_score: points at a sourcing score of 0 (scaled by (100 - score) / 100).
+        unattributed: points when most sentences name no source (`mostly-unattributed`).
+        story_threshold: cosine similarity of article embeddings above which two groups of
+            articles are one story (average linkage).
+        link_threshold: similarity a citing sentence must reach with a sentence of the cited
+            outlet's article for the chain to continue there.
+        max_claims: claims to check first, per article.
+    """
+
+    anonymous: float = 30.0
+    second_hand: float = 20.0
+    core_second_hand: float = 10.0
+    single_source: float = 10.0
+    denial_missing: float = 15.0
+    state_affiliated: float = 10.0
+    low_score: float = 20.0
+    unattributed: float = 10.0
+    story_threshold: float = 0.55
+    link_threshold: float = 0.6
+    max_claims: int = 5
+
+    def __post_init__(self) -> None:
+        points = ("anonymous", "second_hand", "core_second_hand", "single_source",
+                  "denial_missing", "state_affiliated", "low_score", "unattributed")
+        for name in points:
+            if getattr(self, name) < 0:
+                raise errors.ConfigError(f"{name} must be a non-negative number of points")
+        for name in ("story_threshold", "link_threshold"):
+            if not -1.0 <= getattr(self, name) <= 1.0:
+                raise errors.ConfigError(f"{name} must be a cosine similarity between -1 and 1")
+        if self.max_claims < 0:
+            raise errors.ConfigError("max_claims must be 0 or more")
+
+
+@dataclass
+class Reason:
+    """Why an article is where it is in the queue: a sentence, its points and its evidence."""
+
+    code: str
+    text: str
+    points: float
+    sentences: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    """A sentence to check, its risk (higher first), why, and its chain across the batch."""
+
+    sentence: int
+    text: str
+    label: str
+    risk: float
+    why: str
+    chain: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Link:
+    """A chain hop that continues into another article of the batch."""
+
+    from_id: str
+    to_id: str
+    via: str
+    sentence: int
+    target_sentence: int
+    similarity: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"from": self.from_id, "to": self.to_id, "via": self.via, "sentence": self.sentence,
+                "target_sentence": self.target_sentence, "similarity": round(self.similarity, 3)}
+
+
+@dataclass
+class ArticleTriage:
+    """One article's place in the queue."""
+
+    article: Article
+    priority: float = 0.0
+    reasons: list[Reason] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    story: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+@dataclass
+class Story:
+    """Articles about the same event, and the provenance graph across them."""
+
+    id: str
+    title: str
+    articles: list[str]
+    graph: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+@dataclass
+class TriageResult:
+    """The queue (highest priority first), the stories and the cross-article links.
+
+    Example:
+        >>> result = triage(paths=["examples/article.txt"],
+        ...                 scoring=ScoringConfig(classifier="rules"))  # doctest: +SKIP
+        >>> [a.id for a in result.over(50)]  # doctest: +SKIP
+        []
+    """
+
+    articles: list[ArticleTriage]
+    stories: list[Story]
+    links: list[Link]
+    problems: list[str] = field(default_factory=list)
+    classifier: str = ""
+    config: TriageConfig = field(default_factory=TriageConfig)
+
+    def over(self, threshold: float) -> list[ArticleTriage]:
+        """The articles whose priority is at least `threshold` (what `--fail-over` tests)."""
+        return [a for a in self.articles if a.priority >= threshold]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The triage output contract (schema: scorer/schema/triage.schema.json)."""
+        from scorer.pipeline import article_to_dict
+
+        articles = []
+        for rank, item in enumerate(self.articles, start=1):
+            a = item.article
+            articles.append({
+                "id": a.id, "rank": rank, "priority": item.priority, "story": item.story,
+                "publisher": a.publisher, "credit": a.credit, "title": a.title,
+                "score": a.profile.get("score"),
+                "reasons": [asdict(r) for r in item.reasons],
+                "claims": [asdict(c) for c in item.claims],
+                "sentences": article_to_dict(a, classifier=self.classifier)["sentences"],
+            })
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "classifier": self.classifier,
+            "config": asdict(self.config),
+            "articles": articles,
+            "stories": [asdict(s) for s in self.stories],
+            "links": [link.to_dict() for link in self.links],
+            "problems": list(self.problems),
+        }
+
+
+# --- embeddings --------------------------------------------------------------------------------
+
+class Encoder:
+    """The base encoder (all-MiniLM-L6-v2 from the installed package), loaded offline, once."""
+
+    def __init__(self) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # a CLI run should print the queue, not load bars
+
+        from scorer.model import base_model_dir
+
+        self.model = SentenceTransformer(str(base_model_dir()), device="cpu")
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length embeddings, one row per text."""
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.asarray(self.model.encode(list(texts), batch_size=64, normalize_embeddings=True,
+                                            show_progress_bar=False), dtype=np.float32)
+
+
+@lru_cache(maxsize=1)
+def load_encoder() -> Encoder:
+    """The process-wide encoder."""
+    return Encoder()
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
+
+
+# --- the queue ---------------------------------------------------------------------------------
+
+def _key(name: str | None, registry: OutletRegistry) -> str | None:
+    if not name:
+        return None
+    outlet = registry.lookup(name)
+    return normalise_name(outlet.name if outlet else name)
+
+
+def _publisher_keys(article: Article, registry: OutletRegistry) -> set[str]:
+    keys = {_key(article.publisher, registry), _key(article.credit, registry)}
+    if article.url:
+        outlet = registry.by_domain(article.url)
+        if outlet is not None:
+            keys.add(normalise_name(outlet.name))
+    return {k for k in keys if k}
+
+
+def _own_hops(chain: list[Hop], own: set[str], registry: OutletRegistry) -> list[Hop]:
+    """The chain without the article's own publisher/credit hops."""
+    return [h for h in chain if not (h.kind == "outlet" and _key(h.name, registry) in own)]
+
+
+def _rest(n: int) -> str:
+    return "rests" if n == 1 else "rest"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _claims(article: Article, own: set[str], registry: OutletRegistry,
+            links: dict[tuple[str, int, str], Link], batch: dict[str, Article],
+            config: TriageConfig) -> list[Claim]:
+    """Attributed, non-denial sentences ranked anonymous > second-hand > single named."""
+    claims = []
+    for s in article.sentences:
+        if s.label not in (Label.ANONYMOUS.value, Label.NAMED.value):
+            continue
+        chains = [_own_hops(c, own, registry) for c in s.chains] or [[]]
+        anonymous = s.label == Label.ANONYMOUS.value
+        chain = _main_chain(chains, anonymous)
+        outlets = [h.name for h in chain[:-1] if h.kind == "outlet"]
+        state = [h.name for c in s.chains for h in c if h.state_affiliated]
+        deepest = chain[-1] if chain else None
+        risk = 3.0 if anonymous else (2.0 if outlets else 1.0)
+        risk += 0.5 * bool(anonymous and outlets) + 0.25 * bool(state)
+        anon_hop = next((h for c in chains for h in c if h.kind == "anonymous"), None)
+        if anonymous and anon_hop is not None:
+            why = f"rests on an anonymous source ({anon_hop.descriptor or anon_hop.name})"
+        elif anonymous:
+            why = "labelled anonymous-source"
+        elif outlets:
+            why = f"rests on {deepest.name if deepest else 'a source'}, reported by another outlet"
+        else:
+            why = f"rests on a single named source{f', {deepest.name}' if deepest else ''}"
+        if outlets:
+            why += f"; second-hand through {', '.join(dict.fromkeys(outlets))}"
+        if state:
+            why += f"; cites state-affiliated {', '.join(dict.fromkeys(state))}"
+        extended = _extend(article, s, chain, own, registry, links, batch)
+        for hop in extended:
+            if hop.get("article"):
+                why += f"; check it in {hop['article']} (sentence {hop['sentence']})"
+                break
+        claims.append(Claim(s.index, s.text, s.label or "", risk, why, extended))
+    claims.sort(key=lambda c: (-c.risk, c.sentence))
+    return claims[:config.max_claims]
+
+
+def _main_chain(chains: list[list[Hop]], anonymous: bool) -> list[Hop]:
+    """The chain that explains the label: one ending anonymous for an anonymous sentence,
+    else the one passing through most outlets, else the longest."""
+    def rank(chain: list[Hop]) -> tuple[bool, int, int]:
+        ends_anonymous = bool(chain) and chain[-1].kind == HopKind.ANONYMOUS.value
+        return (ends_anonymous == anonymous, sum(h.kind == "outlet" for h in chain), len(chain))
+    return max(chains, key=rank) if chains else []
+
+
+def _extend(article: Article, sentence: Sentence, chain: list[Hop], own: set[str],
+            registry: OutletRegistry, links: dict[tuple[str, int, str], Link],
+            batch: dict[str, Article], depth: int = 0) -> list[dict[str, Any]]:
+    """The chain, continued into linked batch articles: [publisher, outlet→article, source…]."""
+    out: list[dict[str, Any]] = []
+    head = article.publisher or article.credit
+    if depth == 0 and head:
+        out.append({"name": head, "kind": "outlet"})
+    for hop in chain:
+        entry: dict[str, Any] = hop.to_dict()
+        link = links.get((article.id, sentence.index, _key(hop.name, registry) or ""))
+        if hop.kind == "outlet" and link is not None and depth < 4:
+            target = batch[link.to_id]
+            entry.update(article=target.id, sentence=link.target_sentence)
+            out.append(entry)
+            t_sentence = next(x for x in target.sentences if x.index == link.target_sentence)
+            t_own = _publisher_keys(target, registry)
+            t_chains = [_own_hops(c, t_own, registry) for c in t_sentence.chains]
+            anonymous = t_sentence.label == Label.ANONYMOUS.value
+            t_chain = _main_chain(t_chains, anonymous)
+            out += _extend(target, t_sentence, t_chain, t_own, registry, links, batch, depth + 1)
+            return out
+        out.append(entry)
+    return out
+
+
+def _prioritise(article: Article, own: set[str], registry: OutletRegistry,
+                story_denials: list[str], config: TriageConfig) -> tuple[float, list[Reason]]:
+    profile = article.profile
+    flags = {f["flag"]: f for f in profile.get("flags", [])}
+    attributed = [s for s in article.sentences if s.label in ATTRIBUTED]
+    n_attr = len(attributed)
+    reasons: list[Reason] = []
+
+    anonymous = [s.index for s in attributed if s.label == Label.ANONYMOUS.value]
+    if anonymous:
+        reasons.append(Reason(
+            "anonymous", f"{len(anonymous)} of {n_attr} attributed claims "
+            f"{_rest(len(anonymous))} on anonymous sources",
+            config.anonymous * len(anonymous) / n_attr, anonymous))
+
+    second: list[int] = []
+    outlets: dict[str, None] = {}
+    for s in attributed:
+        for chain in s.chains:
+            hops = _own_hops(chain, own, registry)
+            via = [h.name for h in hops[:-1] if h.kind == "outlet"]
+            if via:
+                second.append(s.index)
+                outlets.update(dict.fromkeys(via))
+                break
+    if second:
+        reasons.append(Reason(
+            "second-hand", f"{len(second)} of {n_attr} attributed claims "
+            f"{'comes' if len(second) == 1 else 'come'} second-hand through "
+            f"another outlet ({', '.join(outlets)})", config.second_hand * len(second) / n_attr,
+            second))
+    core = next((s for s in attributed if s.label != Label.DENIAL.value), None)
+    if core is not None and core.index in second:
+        chain = _main_chain([_own_hops(c, own, registry) for c in core.chains],
+                            core.label == Label.ANONYMOUS.value)
+        via = list(dict.fromkeys(h.name for h in chain[:-1] if h.kind == "outlet"))
+        reasons.append(Reason(
+            "core-second-hand", f"core claim second-hand through {_plural(len(via), 'outlet')} "
+            f"({' → '.join(via)})", config.core_second_hand, [core.index]))
+
+    if "single-source" in flags:
+        flag = flags["single-source"]
+        reasons.append(Reason("single-source", flag["reason"].replace("sentences", "claims"),
+                              config.single_source, list(flag["sentences"])))
+
+    accusations = [s.index for s in article.sentences
+                   if s.label != Label.DENIAL.value and _ACCUSATION.search(s.text)]
+    if accusations and not profile.get("denial_present"):
+        text = "the accused party's denial is not reported"
+        if story_denials:
+            text += f" (other articles in this story report one: {', '.join(story_denials[:3])})"
+        reasons.append(Reason("denial-missing", text, config.denial_missing, accusations))
+
+    state: dict[str, list[int]] = {}
+    for s in article.sentences:
+        for chain in s.chains:
+            for hop in chain:
+                if hop.state_affiliated:
+                    state.setdefault(hop.name, []).append(s.index)
+    for name, indices in list(state.items())[:2]:
+        reasons.append(Reason("state-affiliated", f"cites a state-affiliated outlet ({name})",
+                              config.state_affiliated, sorted(set(indices))))
+
+    if "mostly-unattributed" in flags:
+        flag = flags["mostly-unattributed"]
+        reasons.append(Reason("unattributed", flag["reason"], config.unattributed,
+                              list(flag["sentences"])[:20]))
+
+    score = float(profile.get("score", 0.0))
+    if score < 100:
+        reasons.append(Reason("low-score", f"sourcing score {score:g}/100",
+                              config.low_score * (100 - score) / 100, []))
+    for reason in reasons:
+        reason.points = round(reason.points, 1)
+    reasons = [r for r in reasons if r.points > 0]
+    reasons.sort(key=lambda r: -r.points)
+    return round(min(100.0, sum(r.points for r in reasons)), 1), reasons
+
+
+# --- stories -----------------------------------------------------------------------------------
+
+def group_stories(vectors: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-linkage agglomerative grouping of unit vectors; merges while cosine ≥ threshold."""
+    groups = [[i] for i in range(len(vectors))]
+    sims = vectors @ vectors.T if len(vectors) else np.zeros((0, 0))
+    while len(groups) > 1:
+        best, pair = threshold, None
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                value = float(sims[np.ix_(groups[i], groups[j])].mean())
+                if value >= best:
+                    best, pair = value, (i, j)
+        if pair is None:
+            break
+        i, j = pair
+        groups[i] = sorted(groups[i] + groups.pop(j))
+    return groups
+
+
+def _node_id(hop: Hop) -> str:
+    name = hop.descriptor or hop.name if hop.kind == HopKind.ANONYMOUS.value else hop.name
+    return f"s:{normalise_name(name)}"
+
+
+def build_graph(articles: list[Article], links: dict[tuple[str, int, str], Link],
+                registry: OutletRegistry) -> dict[str, list[dict[str, Any]]]:
+    """Nodes (articles and sources) and edges (chain hops and cross-article links) of a story."""
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    ids = {a.id for a in articles}
+    for a in articles:
+        label = a.publisher or (f"credit: {a.credit}" if a.credit else a.id)
+        nodes[f"a:{a.id}"] = {"id": f"a:{a.id}", "label": label,
+                              "kind": "article", "article": a.id}
+
+    def edge(src: str, dst: str, kind: str, article: Article, index: int, **extra: Any) -> None:
+        entry = edges.setdefault((src, dst, kind), {
+            "from": src, "to": dst, "kind": kind, "article": article.id, "sentences": [], **extra})
+        if index not in entry["sentences"]:
+            entry["sentences"].append(index)
+
+    for a in articles:
+        own = _publisher_keys(a, registry)
+        for s in a.sentences:
+            if s.label not in ATTRIBUTED:
+                continue
+            for chain in s.chains:
+                prev = f"a:{a.id}"
+                for hop in _own_hops(chain, own, registry):
+                    link = links.get((a.id, s.index, _key(hop.name, registry) or ""))
+                    if hop.kind == "outlet" and link is not None and link.to_id in ids:
+                        edge(prev, f"a:{link.to_id}", "link", a, s.index, via=hop.name,
+                             target_sentence=link.target_sentence)
+                        break
+                    node = _node_id(hop)
+                    nodes.setdefault(node, {"id": node, "label": hop.descriptor or hop.name,
+                                            "kind": hop.kind,
+                                            "state_affiliated": hop.state_affiliated})
+                    edge(prev, node, "hop", a, s.index)
+                    prev = node
+    return {"nodes": list(nodes.values()), "edges": list(edges.values())}
+
+
+# --- links -------------------------------------------------------------------------------------
+
+def _quote_tokens(text: str) -> set[str]:
+    return {w.casefold() for q in _QUOTE.findall(text) for w in _WORD.findall(q)} - _STOP
+
+
+def _tokens(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)} - _STOP
+
+
+def find_links(articles: list[Article], sentence_vectors: dict[str, np.ndarray],
+               registry: OutletRegistry, config: TriageConfig) -> list[Link]:
+    """Chain hops naming an outlet whose article is in the batch, confirmed by similarity."""
+    by_key: dict[str, list[Article]] = {}
+    for a in articles:
+        for key in _publisher_keys(a, registry):
+            by_key.setdefault(key, []).append(a)
+    found: dict[tuple[str, int, str], Link] = {}
+    for a in articles:
+        own = _publisher_keys(a, registry)
+        vectors = sentence_vectors[a.id]
+        for s in a.sentences:
+            for chain in s.chains:
+                for hop in _own_hops(chain, own, registry):
+                    key = _key(hop.name, registry)
+                    if hop.kind != "outlet" or not key:
+                        continue
+                    for target in by_key.get(key, []):
+                        if target.id == a.id or (a.id, s.index, target.id) in found:
+                            continue
+                        best = _best_match(a, s, vectors, target, sentence_vectors[target.id])
+                        if best is not None and best[1] >= config.link_threshold:
+                            found[(a.id, s.index, target.id)] = Link(
+                                a.id, target.id, hop.name, s.index, best[0], best[1])
+    return sorted(found.values(), key=lambda k: (k.from_id, k.sentence, k.to_id))
+
+
+def _best_match(article: Article, sentence: Sentence, vectors: np.ndarray, target: Article,
+                target_vectors: np.ndarray) -> tuple[int, float] | None:
+    """The target sentence most like the citing sentence (alone or with its neighbours)."""
+    if not len(target_vectors):
+        return None
+    i = sentence.index
+    window = _unit(vectors[max(0, i - 1):i + 2].mean(axis=0))
+    cosine = np.maximum(target_vectors @ vectors[i], target_vectors @ window)
+    quote = _quote_tokens(sentence.text)
+    best_index, best = int(np.argmax(cosine)), float(cosine.max())
+    if len(quote) >= 4:
+        for t in target.sentences:
+            overlap = len(quote & _tokens(t.text)) / len(quote)
+            if overlap > best:
+                best_index, best = t.index, overlap
+    return best_index, best
+
+
+# --- the whole batch ---------------------------------------------------------------------------
+
+def triage_articles(articles: list[Article], *, config: TriageConfig | None = None,
+                    registry: OutletRegistry | None = None, encoder: Encoder | None = None,
+                    classifier: str = "", problems: Iterable[str] = ()) -> TriageResult:
+    """Rank scored articles, group them into stories and link their chains across the batch."""
+    config = config or TriageConfig()
+    registry = registry or default_registry()
+    articles = [a for a in articles if a.sentences]
+    encoder = encoder or load_encoder()
+    texts = [s.text for a in articles for s in a.sentences]
+    matrix = encoder.encode(texts)
+    sentence_vectors: dict[str, np.ndarray] = {}
+    doc_vectors = []
+    start = 0
+    for a in articles:
+        rows = matrix[start:start + len(a.sentences)]
+        start += len(a.sentences)
+        sentence_vectors[a.id] = rows
+        lede = rows[:3].mean(axis=0)
+        doc_vectors.append(_unit(0.5 * _unit(lede) + 0.5 * _unit(rows.mean(axis=0))))
+    groups = group_stories(np.array(doc_vectors), config.story_threshold)
+
+    links = find_links(articles, sentence_vectors, registry, config)
+    by_hop = {(k.from_id, k.sentence, _key(k.via, registry) or ""): k for k in links}
+    batch = {a.id: a for a in articles}
+
+    items: list[ArticleTriage] = []
+    stories: list[Story] = []
+    for group in groups:
+        members = [articles[i] for i in group]
+        denials: dict[str, None] = {}
+        for a in members:
+            for s in a.sentences:
+                if s.label == Label.DENIAL.value:
+                    own = _publisher_keys(a, registry)
+                    ends = [_own_hops(c, own, registry) for c in s.chains]
+                    denials.update({c[-1].name: None for c in ends if c})
+        story_items = []
+        for a in members:
+            own = _publisher_keys(a, registry)
+            claims = _claims(a, own, registry, by_hop, batch, config)
+            priority, reasons = _prioritise(a, own, registry, list(denials), config)
+            story_items.append(ArticleTriage(a, priority, reasons, claims))
+        story_items.sort(key=lambda t: (-t.priority, t.id))
+        lead = story_items[0].article
+        title = lead.title or (lead.sentences[0].text if lead.sentences else lead.id)
+        stories.append(Story("", title[:160], [t.id for t in story_items],
+                             build_graph(members, by_hop, registry)))
+        items += story_items
+    order = sorted(range(len(stories)), key=lambda k: -max(
+        t.priority for t in items if t.id in stories[k].articles))
+    stories = [stories[k] for k in order]
+    for number, story in enumerate(stories, start=1):
+        story.id = f"story-{number}"
+        for t in items:
+            if t.id in story.articles:
+                t.story = story.id
+    items.sort(key=lambda t: (-t.priority, t.id))
+    return TriageResult(items, stories, links, list(problems), classifier, config)
+
+
+def triage(*, paths: list[str], config: TriageConfig | None = None,
+           scoring: ScoringConfig | None = None, stdin: Any = None,
+           report: Callable[[str], None] | None = None, scorer: Scorer | None = None,
+           encoder: Encoder | None = None) -> TriageResult:
+    """Score every input, then rank, group and link the batch.
+
+    Args:
+        paths: files, directories or "-" (the inputs of `scorer score`).
+        config: triage weights and thresholds.
+        scoring: scoring settings (classifier, publisher, outlets CSV…).
+        stdin: stream read for "-".
+        report: called with each problem line as it happens.
+        scorer: a loaded `Scorer` to reuse; `scoring` is then ignored.
+        encoder: a loaded `Encoder` to reuse.
+
+    Returns:
+        The `TriageResult`; `result.over(60)` lists the articles a desk must see.
+
+    Example:
+        >>> result = triage(paths=["batch.jsonl"],
+        ...                 scoring=ScoringConfig(classifier="rules"))  # doctest: +SKIP
+        >>> result.articles[0].reasons[0].text  # doctest: +SKIP
+        '7 of 12 attributed claims rest on anonymous sources'
+    """
+    scorer = scorer or Scorer(scoring or ScoringConfig())
+    articles: list[Article] = []
+    problems: list[str] = []
+    for item in scorer.score_paths(paths, stdin=stdin):
+        if isinstance(item, InputProblem):
+            line = f"{'error' if item.fatal else 'warning'}: {item}"
+            problems.append(line)
+            if report is not None:
+                report(line)
+            continue
+        articles.append(item)
+    seen: dict[str, int] = {}
+    for a in articles:  # ids key the links and the report's anchors: keep them unique
+        seen[a.id] = seen.get(a.id, 0) + 1
+        if seen[a.id] > 1:
+            a.id = f"{a.id}#{seen[a.id]}"
+    return triage_articles(articles, config=config, registry=scorer.registry, encoder=encoder,
+                           classifier=scorer.classifier.name, problems=problems)
+
+
+def triage_files(*, paths: list[str], fmt: str = "table", output: Path | None = None,
+                 stream: TextIO | None = None, color: bool = False,
+                 config: TriageConfig | None = None, scoring: ScoringConfig | None = None,
+                 report: Callable[[str], None] | None = None) -> TriageResult:
+    """`triage` the inputs and write the result in `fmt` to `output` (a file) or `stream`.
+
+    Example:
+        >>> import io
+        >>> result = triage_files(paths=["examples/article.txt"], fmt="csv", stream=io.StringIO(),
+        ...                       scoring=ScoringConfig(classifier="rules"))  # doctest: +SKIP
+        >>> result.over(101)  # doctest: +SKIP
+        []
+    """
+    from scorer.report import write_report
+
+    result = triage(paths=paths, config=config, scoring=scoring, report=report)
+    if output is not None:
+        with Path(output).open("w", encoding="utf-8") as handle:
+            write_report(result, fmt=fmt, stream=handle, color=False)
+    else:
+        write_report(result, fmt=fmt, stream=stream or sys.stdout, color=color)
+    return result

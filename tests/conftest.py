@@ -1,0 +1,47 @@
+"""Shared fixtures: the seeds and gold from ../shared, and scorers loaded once per session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold" / "seeds.jsonl"
+MODEL_DIR = ROOT / "models" / "sourcing-minilm"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not SHARED.exists():  # pragma: no cover - CI always has ../shared
+        raise pytest.UsageError(f"{SHARED} is missing: the tests read the seeds and corpora there")
+
+
+@pytest.fixture(scope="session")
+def gold_docs() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def rules_scorer():
+    from scorer import Scorer, ScoringConfig
+
+    return Scorer(ScoringConfig(classifier="rules"))
+
+
+@pytest.fixture(scope="session")
+def model_classifier():
+    from scorer.model import ModelClassifier
+
+    if not (MODEL_DIR / "config.json").exists():
+        pytest.fail(f"the shipped model is missing at {MODEL_DIR}")
+    return ModelClassifier.load(MODEL_DIR)
+
+
+@pytest.fixture(scope="session")
+def model_scorer(model_classifier):
+    from scorer import Scorer, ScoringConfig
+
+    return Scorer(ScoringConfig(classifier="model"), classifier=model_classifier)

@@ -1,0 +1,92 @@
+"""Furniture, credit lines and duplicates: on the seeds (against gold) and on other sites' junk."""
+
+from __future__ import annotations
+
+import pytest
+
+from eval.seeds import check_seed
+from scorer.clean import clean_blocks, drop_repeated_sentences
+
+
+@pytest.fixture(scope="module")
+def seed_reports(rules_scorer, gold_docs):
+    return [check_seed(rules_scorer, doc) for doc in gold_docs]
+
+
+def test_seeds_furniture_and_duplicates_removed(seed_reports):
+    leaked = [text for report in seed_reports for text in report.leaked]
+    assert len(leaked) <= 3, leaked
+
+
+def test_seeds_content_kept(seed_reports):
+    kept = sum(r.content_kept for r in seed_reports)
+    total = sum(r.content_total for r in seed_reports)
+    assert kept / total >= 0.95, [(r.id, r.content_kept, r.content_total) for r in seed_reports]
+
+
+def test_seed_removals_carry_reasons(rules_scorer, gold_docs):
+    from tests.conftest import SHARED
+
+    doc = next(d for d in gold_docs if d["id"].startswith("004"))
+    article = rules_scorer.score_text((SHARED / doc["file"]).read_text(encoding="utf-8"))
+    reasons = {r.reason for r in article.removed}
+    assert "repeated paragraph" in reasons
+    assert "navigation or prompt" in reasons  # "Follow World news"
+
+
+@pytest.mark.parametrize(
+    ("junk", "reason"),
+    [
+        ("Home > Politics > Elections", "breadcrumb"),
+        ("News › Local › Council votes to close library", "breadcrumb"),
+        ("Share this article", "navigation or prompt"),
+        ("Sign up for our daily newsletter", "navigation or prompt"),
+        ("Read more: Council approves budget", "navigation or prompt"),
+        ("Related: Five things to know about the strike", "navigation or prompt"),
+        ("Advertisement", "navigation or prompt"),
+        ("Published 3 hours ago", "dateline"),
+        ("Updated: 12 March 2025 at 14:05 GMT", "dateline"),
+        ("By Jane Doe and Omar Farouk", "byline"),
+        ("Protesters gather outside parliament in Tbilisi. (Photo by Jane Roe/Getty Images)", "photo caption or credit"),
+        ("(AP Photo/Evan Vucci)", "photo caption or credit"),
+        ("Photo: Reuters", "navigation or prompt"),
+        ("Source: Reuters", "credit line"),
+        ("This story originally appeared in The Texas Tribune", "credit line"),
+        ("Listen to this article", "navigation or prompt"),
+        ("5 min read", "navigation or prompt"),
+    ],
+)
+def test_other_sites_junk(junk, reason):
+    text = f"Council votes to close the old library\n{junk}\nThe council voted 7-2 on Monday to close it."
+    result = clean_blocks(text)
+    assert [r.reason for r in result.removed] == [reason]
+    assert result.paragraphs == ["Council votes to close the old library",
+                                 "The council voted 7-2 on Monday to close it."]
+
+
+def test_credit_line_is_kept_as_signal():
+    result = clean_blocks("Storm hits coast\nThe storm made landfall at dawn.\nSource: Reuters")
+    assert ("credit", "Reuters") in result.signals
+
+
+def test_donation_appeal_removed_to_the_end_but_content_before_kept():
+    text = ("Mayor resigns after audit\nThe mayor resigned on Friday, the council said.\n"
+            "Before you go\nOur newsroom relies on readers like you.\nPlease donate monthly.\nMonthly")
+    result = clean_blocks(text)
+    assert result.paragraphs == ["Mayor resigns after audit", "The mayor resigned on Friday, the council said."]
+    assert {r.reason for r in result.removed} == {"donation appeal"}
+
+
+def test_headline_is_content_and_short_interface_text_goes():
+    result = clean_blocks("Floods close schools\nShare\n×\nSchools in the valley closed on Monday.")
+    assert result.paragraphs[0] == "Floods close schools"
+    assert "×" not in result.paragraphs
+
+
+def test_repeated_sentences_keep_the_first_and_drop_teasers():
+    sentences = ["The dam failed at noon after days of rain.", "Officials said it was safe last year.",
+                 "This was followed by a report […]", "The dam failed at noon after days of rain.",
+                 "He declined.", "He declined."]
+    keep, removed = drop_repeated_sentences(sentences)
+    assert keep == [True, True, False, False, True, True]
+    assert [r.reason for r in removed] == ["truncated teaser", "repeated sentence"]
