@@ -102,6 +102,10 @@ def _np(token: Token) -> Span:
         if child.dep_ in ("relcl", "acl", "punct", "advcl", "cc", "conj", "appos") or child.text in (",", "—", "–"):
             right = min(right, child.left_edge.i - 1)
             break
+    for i in range(token.i + 1, right + 1):
+        if doc[i].text in (",", "—", "–", "(", ";"):
+            right = i - 1
+            break
     while left < right and (doc[left].is_punct or doc[left].dep_ == "preconj"):
         left += 1
     while right > left and doc[right].is_punct:
@@ -111,9 +115,11 @@ def _np(token: Token) -> Span:
 
 def _appositive_person(token: Token) -> Span | None:
     """"The head of X, Lieutenant Andriy Kovalenko, said": the named appositive."""
-    for child in token.rights:
+    for child in token.children:
         if child.dep_ == "appos" and any(e.label_ == "PERSON" for e in _np(child).ents):
             return _np(child)
+    if token.dep_ == "appos" and any(e.label_ == "PERSON" for e in _np(token.head).ents):
+        return _np(token.head)
     return None
 
 
@@ -188,7 +194,7 @@ def _lower_first(text: str) -> str:
 
 WEAK_LEMMAS = frozenset({"show", "indicate", "suggest", "reveal"})
 """Cues only when a document or reports are the subject, at the top of the sentence."""
-NESTING_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "pcomp", "conj", "advcl"})
+NESTING_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "pcomp", "advcl"})
 SURFACE_LEMMAS = frozenset({"surface", "emerge", "circulate", "appear", "spread"})
 CLAIM_NOUNS = frozenset({"report", "reports", "claim", "claims", "rumor", "rumors", "rumour",
                          "rumours", "allegation", "allegations", "speculation"})
@@ -260,6 +266,28 @@ def _cue_ancestor(token: Token, cues: dict[int, _Cue]) -> _Cue | None:
     return None
 
 
+def _implicit_subject(verb: Token, sent: Span, quoted: set[int]) -> list[Token]:
+    """A source for a cue the parser left without a subject.
+
+    "According to Yonhap, the defence chief said": the chief is parsed as an appositive of
+    Yonhap; "Andriy Kovalenko, the head of ..., posted on Telegram": the name is the root.
+    Participles of another cue ("..., saying that") have none on purpose.
+    """
+    if verb.dep_ in ("xcomp", "pcomp", "advcl", "acl", "conj") and _is_cue(verb.head):
+        return []
+    for token in sent:
+        if token.i >= verb.i:
+            break
+        if token.dep_ == "appos" and token.head.dep_ == "pobj" and token.head.head.lower_ == "to":
+            return [token]
+    for chunk in sent.noun_chunks:
+        if chunk.start >= verb.i or chunk.root.i in quoted:
+            break
+        if chunk.root.dep_ in ("ROOT", "nsubj", "appos") and chunk.root.lower_ not in ("that", "it", "this"):
+            return [chunk.root]
+    return []
+
+
 def _hops_of(token: Token, typer: SourceTyper, memory: SourceMemory) -> list[Hop]:
     hops = []
     for part in _conjuncts(token):
@@ -267,6 +295,7 @@ def _hops_of(token: Token, typer: SourceTyper, memory: SourceMemory) -> list[Hop
         hop = typer.hop(span, memory)
         if hop is not None:
             hops.append(hop)
+            memory.remember(hop)
     return hops
 
 
@@ -314,8 +343,13 @@ def _chains_in(sent: Span, typer: SourceTyper, memory: SourceMemory,
                 else:
                     cue.hops = source or inner
                 continue
-            for subject in subjects:
-                cue.hops.extend(_hops_of(subject, typer, memory))
+            if not subjects:
+                subjects = _implicit_subject(token, sent, quoted)
+            found = [h for subject in subjects for h in _hops_of(subject, typer, memory)]
+            if len(subjects) > 1 and any(h.kind == HopKind.OUTLET.value for h in found):
+                # "the British newspaper The Guardian reported": the outlet is the subject.
+                found = [h for h in found if h.kind == HopKind.OUTLET.value]
+            cue.hops.extend(found)
             if lemma == "tell":
                 told = [typer.hop(_np(c)) for c in token.children if c.dep_ in ("dobj", "dative")]
                 cue.outer = [h for h in told if h is not None and h.kind == HopKind.OUTLET.value]
@@ -413,9 +447,6 @@ def attribute(article: Article, *, registry: OutletRegistry | None = None) -> Ar
     for sentence in article.sentences:
         found = (_chains_in(sentence.span, typer, memory, sentence.label == "official-denial")
                  if sentence.span is not None else [])
-        for chain in found:
-            for hop in chain:
-                memory.remember(hop)
         if sentence.label not in ATTRIBUTED:
             sentence.chains = []
             previous = found or previous
