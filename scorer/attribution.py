@@ -44,6 +44,11 @@ TITLE_HEADS = frozenset(
     "king queen prince pope senator congressman congresswoman councillor councilor sheriff "
     "commissioner superintendent coach captain manager founder owner editor".split()
 )
+MASTHEAD_WORDS = frozenset(
+    "times post courier herald gazette tribune journal chronicle telegraph observer standard "
+    "star mirror express inquirer examiner dispatch bulletin register sentinel ledger globe "
+    "monitor newspaper daily weekly news radio tv television broadcasting".split()
+)
 SPOKES_HEADS = frozenset("spokesperson spokesman spokeswoman representative press-secretary".split())
 GENERIC_REFS = frozenset(
     "person spokesperson spokesman spokeswoman official source officer representative man woman "
@@ -172,10 +177,12 @@ class SourceTyper:
             # "Germany's chief defence official", "the defence chief in Seoul": one person.
             return Hop(text, HopKind.PERSON.value)
         orgs = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
-        if orgs:
-            return Hop(_strip_det(orgs[-1].text), HopKind.ORGANIZATION.value)
-        if head.pos_ == "PROPN":
-            return Hop(_strip_det(text), HopKind.ORGANIZATION.value)
+        name = _strip_det(orgs[-1].text) if orgs else _strip_det(text) if head.pos_ == "PROPN" else None
+        if name:
+            # Outlets missing from the registry still look like outlets: "the Calder Courier".
+            last = name.split()[-1].lower() if name.split() else ""
+            kind = HopKind.OUTLET if last in MASTHEAD_WORDS and len(name.split()) > 1 else HopKind.ORGANIZATION
+            return Hop(name, kind.value)
         if any(t.pos_ == "PROPN" for t in span):
             return Hop(text, HopKind.PERSON.value)
         return Hop(_lower_first(text), HopKind.ANONYMOUS.value, descriptor=_lower_first(text))

@@ -193,7 +193,9 @@ def clean_blocks(text: str, config: CleanConfig | None = None) -> CleanResult:
             if _APPEAL_WORDS.search(rest):
                 in_appeal = True
                 reason = _block_reason(block, position, result.signals)
-                result.removed.append(Removal(block, reason or "donation appeal"))
+                if reason != "publisher line":
+                    reason = "donation appeal"
+                result.removed.append(Removal(block, reason))
                 continue
         reason = _block_reason(block, position, result.signals)
         if reason is None and key in seen and _word_count(block) >= config.min_repeat_words:

@@ -5,24 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+from scorer import contract
 from scorer.cli import app
 from tests.conftest import ROOT, SEEDS
-
-SCHEMA_DIR = ROOT / "scorer" / "schema"
 
 
 @pytest.fixture(scope="module")
 def validator():
-    article = json.loads((SCHEMA_DIR / "article.schema.json").read_text())
-    batch = json.loads((SCHEMA_DIR / "batch.schema.json").read_text())
-    registry = jsonschema.validators.validator_for(article)
-    store = {article["$id"]: article, "article.schema.json": article}
-    resolver = jsonschema.RefResolver.from_schema(batch, store=store)  # noqa: deprecated but offline
-    return registry(article), registry(batch, resolver=resolver)
+    return contract.validator("article"), contract.validator("batch")
 
 
 def _run(*args: str):

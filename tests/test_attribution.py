@@ -1,0 +1,77 @@
+"""Citation chains: the seeds against gold, and each chain pattern on the project's own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from eval.seeds import check_seed
+
+
+def _chains(scorer, text, publisher=None):
+    article = scorer.score_text(text, publisher=publisher)
+    return [[[(h.name, h.kind) for h in chain] for chain in s.chains] for s in article.sentences]
+
+
+def test_seed_chains_reach_target(rules_scorer, gold_docs):
+    reports = [check_seed(rules_scorer, doc) for doc in gold_docs]
+    found = sum(r.chains_found for r in reports)
+    total = sum(r.chains_total for r in reports)
+    assert found / total >= 0.80, [m for r in reports for m in r.chain_misses]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Calder Courier reported on Monday that the mayor would resign, citing two aides.",
+         [("Daily Ledger", "outlet"), ("Calder Courier", "outlet"), ("two aides", "anonymous")]),
+        ("The dam is unsafe, Governor Ruth Alvarez said, according to Reuters.",
+         [("Daily Ledger", "outlet"), ("Reuters", "outlet"), ("Ruth Alvarez", "person")]),
+        ("According to the BBC, Health Minister Amir Khan said the clinics would stay open.",
+         [("Daily Ledger", "outlet"), ("BBC", "outlet"), ("Amir Khan", "person")]),
+        ("Citing unnamed officials, Bloomberg reported that the merger had stalled.",
+         [("Daily Ledger", "outlet"), ("Bloomberg", "outlet"), ("unnamed officials", "anonymous")]),
+        ("Le Monde quoted Prime Minister Elena Varga as saying the talks had failed.",
+         [("Daily Ledger", "outlet"), ("Le Monde", "outlet"), ("Elena Varga", "person")]),
+        ("Club chairman Piet de Vries told the BBC the coach would stay.",
+         [("Daily Ledger", "outlet"), ("BBC", "outlet"), ("Piet de Vries", "person")]),
+    ],
+)
+def test_chain_patterns(rules_scorer, text, expected):
+    chains = _chains(rules_scorer, text, publisher="Daily Ledger")[0]
+    names = [[name for name, _ in chain] for chain in chains]
+    wanted = [name for name, _ in expected]
+    assert any(len(c) == len(wanted) and all(w.lower() in n.lower() for w, n in zip(wanted, c))
+               for c in names), chains
+
+
+def test_pronoun_and_title_references_resolve_to_earlier_source(rules_scorer):
+    text = ("State environment commissioner Daniel Okafor said his department would test the water. "
+            "\"If there is a problem, we will find it,\" he said. "
+            "A senior port official, speaking on condition of anonymity, said logs were missing. "
+            "The official said the review would end on Friday.")
+    chains = _chains(rules_scorer, text, publisher="Daily Ledger")
+    assert chains[1][0][-1] == ("Daniel Okafor", "person")
+    assert chains[3][0][-1][1] == "anonymous" and "official" in chains[3][0][-1][0]
+
+
+def test_conjoined_deniers_each_get_a_chain(rules_scorer):
+    chains = _chains(rules_scorer, "Both the ministry and the army have denied the allegations.")
+    deepest = {chain[-1][0] for chain in chains[0]}
+    assert deepest == {"ministry", "army"} or len(chains[0]) == 2
+
+
+def test_unattributed_sentences_have_no_chain(rules_scorer):
+    article = rules_scorer.score_text("The bridge opened in 1932. It carries 40,000 cars a day.")
+    assert all(s.label == "unattributed" and s.chains == [] for s in article.sentences)
+
+
+def test_publisher_signals_found_in_text(rules_scorer, gold_docs):
+    from tests.conftest import SHARED
+
+    found = {}
+    for doc in gold_docs:
+        article = rules_scorer.score_text((SHARED / doc["file"]).read_text(encoding="utf-8"))
+        found[doc["id"][:3]] = (article.publisher, article.credit)
+    assert found["000"][0] == "The Moscow Times"
+    assert found["001"][0] == "Washington Examiner"
+    assert found["002"][1] in ("Kyiv Independent", "The Kyiv Independent")
