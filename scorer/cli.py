@@ -62,13 +62,14 @@ def train(
     epochs: float = typer.Option(2.0, help="Passes over the data."),
     batch_size: int = typer.Option(32, help="Examples per step."),
     learning_rate: float = typer.Option(6e-5, help="Peak learning rate."),
-    max_length: int = typer.Option(128, help="Tokens for sentence + context."),
+    max_length: int = typer.Option(112, help="Tokens for sentence + context."),
     seed: int = typer.Option(13, help="Random seed."),
     save_steps: int = typer.Option(200, help="Checkpoint every N steps (resumable)."),
     no_resume: bool = typer.Option(False, "--no-resume", help="Ignore an existing checkpoint."),
     max_steps: int = typer.Option(0, help="Stop after N steps (0: no limit)."),
     device: str = typer.Option("auto", help="auto, cpu or cuda."),
-    max_per_label: int = typer.Option(7000, help="Cap examples per label (seeded sample; 0: all)."),
+    max_per_label: int = typer.Option(4500, help="Cap examples per label (seeded sample; 0: all)."),
+    context_swap: float = typer.Option(0.5, help="Share of context-free examples repeated with a foreign context."),
 ) -> None:
     """Fine-tune the sentence classifier on labelled data (offline, from the packaged base model)."""
     from scorer.train import TrainingConfig
@@ -79,7 +80,7 @@ def train(
                                 batch_size=batch_size, learning_rate=learning_rate,
                                 max_length=max_length, seed=seed, save_steps=save_steps,
                                 resume=not no_resume, max_steps=max_steps, device=device,
-                                max_per_label=max_per_label)
+                                max_per_label=max_per_label, context_swap=context_swap)
         run_training(config=config, log=lambda line: typer.echo(line, err=True))
     except (errors.ScorerError, ValueError, OSError) as exc:
         _fail(str(exc))

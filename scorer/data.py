@@ -20,6 +20,8 @@ class Example:
     label: str
     context: str = ""
     origin: str = ""
+    context_free: bool = False
+    """True when the label does not depend on the context (it may be swapped in training)."""
 
 
 @dataclass
@@ -28,6 +30,10 @@ class LoadReport:
 
     examples: list[Example]
     bad_rows: list[str]
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or str(value).strip().lower() in ("true", "1", "yes")
 
 
 def _row_problem(row: Any, labels: tuple[str, ...]) -> str | None:
@@ -107,7 +113,9 @@ def load_examples(path: Path | str, *, labels: tuple[str, ...] = LABELS) -> Load
             continue
         examples.append(Example(text=row["text"].strip(), label=row["label"],
                                 context=(row.get("context") or "").strip(),
-                                origin=str(row.get("origin") or path.stem)))
+                                origin=str(row.get("origin") or path.stem),
+                                context_free=_truthy(row.get("context_free"))
+                                or row["label"] == "unattributed"))
     if unknown:
         raise errors.DataError(
             f"{path}: unknown labels {sorted(unknown)}; valid labels are {list(labels)} "

@@ -14,7 +14,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,9 @@ class TrainingConfig:
         max_steps: stop after this many steps (0: no limit); for smoke tests.
         max_per_label: keep at most this many examples of each label (a seeded sample; 0: all),
             which balances the classes and bounds training time.
+        context_swap: share of context-free examples (unattributed ones, and rows marked
+            `context_free`) added again with the context of a random example of another label,
+            so that a sourced context does not leak its label into a sentence that has none.
     """
 
     train_files: list[Path] = field(default_factory=list)
@@ -55,7 +58,7 @@ class TrainingConfig:
     batch_size: int = 32
     learning_rate: float = 6e-5
     warmup_ratio: float = 0.06
-    max_length: int = 128
+    max_length: int = 112
     class_weighting: str = "sqrt"
     seed: int = 13
     save_steps: int = 200
@@ -63,7 +66,8 @@ class TrainingConfig:
     threads: int = 0
     device: str = "auto"
     max_steps: int = 0
-    max_per_label: int = 0
+    max_per_label: int = 4500
+    context_swap: float = 0.5
 
     def __post_init__(self) -> None:
         self.train_files = [Path(p) for p in self.train_files]
@@ -79,6 +83,8 @@ class TrainingConfig:
                 field="device", choices="auto, cpu, cuda", value=self.device))
         if self.epochs <= 0 or self.batch_size < 1 or not 0 < self.learning_rate < 1:
             raise errors.ConfigError("epochs and batch_size must be positive, 0 < learning_rate < 1")
+        if not 0 <= self.context_swap <= 1:
+            raise errors.ConfigError(f"context_swap must be between 0 and 1, got {self.context_swap}")
         if not 16 <= self.max_length <= 512:
             raise errors.ConfigError(f"max_length must be between 16 and 512, got {self.max_length}")
 
@@ -119,6 +125,24 @@ def cap_per_label(examples: list[Example], cap: int, seed: int) -> list[Example]
     for indices in by_label.values():
         keep.update(indices if len(indices) <= cap else rng.sample(indices, cap))
     return [e for i, e in enumerate(examples) if i in keep]
+
+
+def swap_contexts(examples: list[Example], share: float, seed: int) -> list[Example]:
+    """Add copies of context-free examples with the context of an example of another label."""
+    if share <= 0:
+        return examples
+    rng = random.Random(seed)
+    added: list[Example] = []
+    for example in examples:
+        if not example.context_free or rng.random() >= share:
+            continue
+        for _ in range(10):
+            donor = examples[rng.randrange(len(examples))]
+            if donor.label != example.label:
+                context = f"{donor.context} {donor.text}".strip()
+                added.append(replace(example, context=context, origin=f"{example.origin}+swap"))
+                break
+    return examples + added
 
 
 def batch_order(examples: Sequence[Example], batch_size: int, seed: int) -> list[list[int]]:
@@ -205,6 +229,7 @@ def train(*, config: TrainingConfig, log: Callable[[str], None] = print,
     _seed_everything(config.seed)
     examples = cap_per_label(read_training_data(config.train_files, log), config.max_per_label,
                              config.seed)
+    examples = swap_contexts(examples, config.context_swap, config.seed)
     labels = list(LABELS)
     counts = Counter(e.label for e in examples)
     log(f"training on {len(examples)} examples: " +

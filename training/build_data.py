@@ -28,6 +28,7 @@ from training import gum, polnear
 
 WRITTEN = Path(__file__).parent / "written" / "examples.jsonl"
 WRITTEN_DEV_SHARE = 0.1
+CONTEXT_KINDS = ("backref", "continuation", "pronoun")
 SEED = 13
 
 
@@ -51,6 +52,10 @@ def split_written(path: Path = WRITTEN, *, seed: int = SEED) -> tuple[list[dict]
             )
         row.setdefault("context", "")
         row["origin"] = "written"
+        # The label holds whatever the context says unless the sentence leans on it
+        # ("he said", a quote continuing the previous one): such rows may get other contexts.
+        kind = row.get("kind", "")
+        row["context_free"] = not any(k in kind for k in CONTEXT_KINDS)
         rows.append(row)
     order = list(range(len(rows)))
     random.Random(seed).shuffle(order)
