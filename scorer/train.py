@@ -11,6 +11,7 @@ import json
 import math
 import random
 import sys
+import warnings
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -259,8 +260,10 @@ def train(*, config: TrainingConfig, log: Callable[[str], None] = print,
     step = 0
     if config.resume and (checkpoint / "state.json").exists():
         step = _load_checkpoint(model, optimizer, checkpoint)["step"]
-        for _ in range(step):
-            scheduler.step()
+        with warnings.catch_warnings():  # replaying the schedule, not skipping a step
+            warnings.simplefilter("ignore", UserWarning)
+            for _ in range(step):
+                scheduler.step()
         log(f"resumed from {checkpoint} at step {step}/{total}")
     running = 0.0
     columns = [TextColumn("training"), BarColumn(), TextColumn("{task.completed}/{task.total} steps"),

@@ -46,7 +46,7 @@ def test_overfit_save_reload_predict(tiny_file, tmp_path):
 def test_checkpoint_resume_continues_from_saved_step(tiny_file, tmp_path):
     out = tmp_path / "model"
     logs: list[str] = []
-    base = dict(train_files=[tiny_file], output_dir=out, batch_size=2, epochs=3, save_steps=2,
+    base = dict(train_files=[tiny_file], output_dir=out, batch_size=2, epochs=3, save_steps=2, context_swap=0.0,
                 max_length=32)
     train(config=TrainingConfig(**base, max_steps=4), progress=False, log=logs.append)
     state = json.loads((out / "checkpoint" / "state.json").read_text())
@@ -97,3 +97,17 @@ def test_rare_classes_weigh_more_and_caps_are_seeded():
     capped = cap_per_label(list(examples), 20, seed=1)
     assert sum(e.label == "named-source" for e in capped) == 20
     assert sum(e.label == "official-denial" for e in capped) == 10
+
+
+@pytest.mark.slow
+def test_training_is_deterministic(tiny_file, tmp_path):
+    from safetensors.torch import load_file
+
+    weights = []
+    for run in ("a", "b"):
+        config = TrainingConfig(train_files=[tiny_file], output_dir=tmp_path / run, epochs=2,
+                                batch_size=2, save_steps=0, max_length=32)
+        train(config=config, progress=False, log=lambda _: None)
+        weights.append(load_file(str(tmp_path / run / "model.safetensors")))
+    assert weights[0].keys() == weights[1].keys()
+    assert all(weights[0][k].equal(weights[1][k]) for k in weights[0])

@@ -1,0 +1,63 @@
+"""The two classifiers behind the `Classifier` protocol, on the project's own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from scorer.classify import Classifier, RuleClassifier, load_classifier
+from scorer.errors import ConfigError, ModelError
+
+CASES = [
+    ("Officials said the plant would close by June.", "", "anonymous-source"),
+    ("Health Minister Sara Lindqvist said the clinics would stay open.", "", "named-source"),
+    ("The ministry denied the report, calling it baseless.", "", "official-denial"),
+    ("The bridge was completed in 1932 and carries two railway lines.", "", "unattributed"),
+    ("\u201cWe will rebuild every house,\u201d she said.",
+     "Mayor Jane Ortiz toured the flooded streets on Monday.", "named-source"),
+    ("A person familiar with the talks said the deal could collapse.", "", "anonymous-source"),
+]
+
+
+def test_both_classifiers_follow_the_protocol(model_classifier):
+    assert isinstance(RuleClassifier(), Classifier)
+    assert isinstance(model_classifier, Classifier)
+
+
+def test_rules_on_clear_cases():
+    predictions = RuleClassifier().predict([(t, c) for t, c, _ in CASES])
+    assert [p.label for p in predictions] == [label for _, _, label in CASES]
+
+
+def test_model_on_clear_cases(model_classifier):
+    predictions = model_classifier.predict([(t, c) for t, c, _ in CASES])
+    assert [p.label for p in predictions] == [label for _, _, label in CASES]
+    assert all(0.25 <= p.confidence <= 1 for p in predictions)
+
+
+def test_model_keeps_input_order_across_batches(model_classifier):
+    items = [(t, c) for t, c, _ in CASES] * 12
+    labels = [p.label for p in model_classifier.predict(items)]
+    assert labels == [label for _, _, label in CASES] * 12
+
+
+def test_model_reads_context_for_back_references(model_classifier):
+    anonymous_context = "A senior official, speaking on condition of anonymity, described the plan."
+    named_context = "Finance Minister Ola Berg described the plan on Tuesday."
+    text = "The official said the budget would be cut by a tenth."
+    anon, named = model_classifier.predict([(text, anonymous_context), ("He said the budget would be cut.", named_context)])
+    assert anon.label == "anonymous-source"
+    assert named.label == "named-source"
+
+
+def test_load_classifier_choices_and_missing_model(tmp_path):
+    assert load_classifier("rules").name == "rules"
+    assert load_classifier("auto", tmp_path).name == "rules"
+    with pytest.raises(ModelError, match="can't find a model"):
+        load_classifier("model", tmp_path)
+    with pytest.raises(ConfigError, match="classifier must be one of auto, model, rules"):
+        load_classifier("bert")
+
+
+def test_default_scorer_uses_shipped_model(model_scorer):
+    article = model_scorer.score_text("Officials said the dam was safe. It was built in 1950.")
+    assert [s.label for s in article.sentences] == ["anonymous-source", "unattributed"]
