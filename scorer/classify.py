@@ -120,6 +120,9 @@ class RuleClassifier:
         return [Prediction(*self._label(text, context)) for text, context in items]
 
 
+CLASSIFIERS = ("auto", "model", "onnx", "rules")
+
+
 def default_model_dir() -> Path:
     """Where the shipped model lives: `$SCORER_MODEL`, else `models/sourcing-minilm` in the repo."""
     import os
@@ -131,22 +134,26 @@ def default_model_dir() -> Path:
 
 
 def load_classifier(kind: str = "auto", model_dir: Path | str | None = None) -> Classifier:
-    """The classifier for `kind`: "model", "rules", or "auto" (model if one is installed).
+    """The classifier for `kind`: "model", "onnx" (the model as ONNX int8, exported once and
+    cached; needs the `fast` extra), "rules", or "auto" (model if one is installed).
 
     Raises:
         ModelError: `kind` is "model" and the model directory is missing or broken.
     """
     from scorer import errors
 
-    if kind not in ("auto", "model", "rules"):
-        raise errors.ConfigError(
-            errors.E_BAD_CHOICE.format(field="classifier", choices="auto, model, rules", value=kind)
-        )
+    if kind not in CLASSIFIERS:
+        raise errors.ConfigError(errors.E_BAD_CHOICE.format(
+            field="classifier", choices=", ".join(CLASSIFIERS), value=kind))
     if kind == "rules":
         return RuleClassifier()
     path = Path(model_dir) if model_dir else default_model_dir()
     if kind == "auto" and not (path / "config.json").exists():
         return RuleClassifier()
+    if kind == "onnx":
+        from scorer.onnx import OnnxClassifier
+
+        return OnnxClassifier.load(path)
     from scorer.model import ModelClassifier
 
     return ModelClassifier.load(path)

@@ -27,7 +27,7 @@ def score(
     publisher: Optional[str] = typer.Option(None, help="Publisher of every input (overrides metadata)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     model: Optional[Path] = typer.Option(None, help="Model directory (default: the shipped model)."),
-    classifier: str = typer.Option("auto", help="auto (model if installed), model or rules."),
+    classifier: str = typer.Option("auto", help="auto (model if installed), model, onnx (int8, `fast` extra) or rules."),
     outlets: Optional[Path] = typer.Option(None, help="Extra outlets CSV: name,aliases,domains,country,kind."),
     max_mb: float = typer.Option(10.0, help="Refuse single articles larger than this many MB."),
 ) -> None:
@@ -113,7 +113,7 @@ def triage(
     fail_over: Optional[float] = typer.Option(None, "--fail-over", help="Exit with code 3 if any article's priority is at least this (0-100)."),
     publisher: Optional[str] = typer.Option(None, help="Publisher of every input (overrides metadata)."),
     model: Optional[Path] = typer.Option(None, help="Model directory (default: the shipped model)."),
-    classifier: str = typer.Option("auto", help="auto (model if installed), model or rules."),
+    classifier: str = typer.Option("auto", help="auto (model if installed), model, onnx (int8, `fast` extra) or rules."),
     outlets: Optional[Path] = typer.Option(None, help="Extra outlets CSV: name,aliases,domains,country,kind."),
     story_threshold: float = typer.Option(0.55, help="Cosine similarity that makes two articles one story."),
     link_threshold: float = typer.Option(0.6, help="Similarity that confirms a chain hop continues into a batch article."),

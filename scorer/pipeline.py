@@ -26,7 +26,8 @@ class ScoringConfig:
     """Settings of `scorer score`.
 
     Attributes:
-        classifier: "auto" (the shipped model if installed, else rules), "model" or "rules".
+        classifier: "auto" (the shipped model if installed, else rules), "model", "onnx"
+            (int8 ONNX Runtime, needs the `fast` extra) or "rules".
         model_dir: a model directory written by `scorer train`; default: the shipped model.
         publisher: publisher of every input, overriding metadata and text signals.
         outlets_csv: a user CSV of extra outlets (name, aliases, domains, country, kind).
@@ -46,9 +47,11 @@ class ScoringConfig:
     clean: CleanConfig = field(default_factory=CleanConfig)
 
     def __post_init__(self) -> None:
-        if self.classifier not in ("auto", "model", "rules"):
+        from scorer.classify import CLASSIFIERS
+
+        if self.classifier not in CLASSIFIERS:
             raise errors.ConfigError(errors.E_BAD_CHOICE.format(
-                field="classifier", choices="auto, model, rules", value=self.classifier))
+                field="classifier", choices=", ".join(CLASSIFIERS), value=self.classifier))
         if self.batch_articles < 1:
             raise errors.ConfigError("batch_articles must be at least 1")
         if self.max_mb <= 0:

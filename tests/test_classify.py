@@ -54,10 +54,22 @@ def test_load_classifier_choices_and_missing_model(tmp_path):
     assert load_classifier("auto", tmp_path).name == "rules"
     with pytest.raises(ModelError, match="can't find a model"):
         load_classifier("model", tmp_path)
-    with pytest.raises(ConfigError, match="classifier must be one of auto, model, rules"):
+    with pytest.raises(ConfigError, match="classifier must be one of auto, model, onnx, rules"):
         load_classifier("bert")
 
 
 def test_default_scorer_uses_shipped_model(model_scorer):
     article = model_scorer.score_text("Officials said the dam was safe. It was built in 1950.")
     assert [s.label for s in article.sentences] == ["anonymous-source", "unattributed"]
+
+
+@pytest.mark.slow
+def test_onnx_int8_agrees_with_the_model(model_classifier, tmp_path, monkeypatch):
+    from scorer.onnx import OnnxClassifier
+    from tests.conftest import MODEL_DIR
+
+    monkeypatch.setenv("SCORER_CACHE", str(tmp_path))
+    onnx = OnnxClassifier.load(MODEL_DIR)
+    items = [(t, c) for t, c, _ in CASES]
+    assert [p.label for p in onnx.predict(items)] == [p.label for p in model_classifier.predict(items)]
+    assert list(tmp_path.glob("*/model.int8.onnx"))

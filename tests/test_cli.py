@@ -81,5 +81,5 @@ def test_stdin_input():
 def test_bad_option_is_one_line_error():
     result = CliRunner().invoke(app, ["score", str(ROOT / "examples" / "article.txt"), "--classifier", "magic"])
     assert result.exit_code == 2
-    assert "classifier must be one of auto, model, rules, got 'magic'" in result.output
+    assert "classifier must be one of auto, model, onnx, rules, got 'magic'" in result.output
     assert "Traceback" not in result.output
