@@ -57,13 +57,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         batch = _batch(args.articles, Path(tmp))
         classifier = load_classifier("model", args.model)
-        scorer = Scorer(ScoringConfig(classifier="model", model_dir=args.model), classifier=classifier)
+        scorer = Scorer(
+            ScoringConfig(classifier="model", model_dir=args.model), classifier=classifier
+        )
         started = time.perf_counter()
         articles = [a for a in scorer.score_paths([str(batch)]) if hasattr(a, "sentences")]
         end_to_end = time.perf_counter() - started
         items = [(s.text, s.context) for a in articles for s in a.sentences]
         n = len(items)
-        print(f"batch: {len(articles)} articles, {n} sentences, torch threads {torch.get_num_threads()}")
+        print(
+            f"batch: {len(articles)} articles, {n} sentences, torch threads {torch.get_num_threads()}"
+        )
         print(f"end-to-end scorer score: {n / end_to_end:8.1f} sentences/s ({end_to_end:.1f} s)")
 
         started = time.perf_counter()
@@ -89,8 +93,14 @@ def main() -> None:
         with torch.inference_mode():
             for i in range(0, n, 32):
                 chunk = items[i : i + 32]
-                encoded = tokenizer([t for t, _ in chunk], [c for _, c in chunk], truncation=True,
-                                    max_length=128, padding=True, return_tensors="pt")
+                encoded = tokenizer(
+                    [t for t, _ in chunk],
+                    [c for _, c in chunk],
+                    truncation=True,
+                    max_length=128,
+                    padding=True,
+                    return_tensors="pt",
+                )
                 encoder(**encoded)
         base = time.perf_counter() - started
         print(f"base encoder fp32 forward (unsorted batches of 32): {n / base:8.1f} sentences/s")

@@ -45,7 +45,8 @@ def hop_matches(gold: str, predicted: str) -> bool:
 
 def chain_matches(gold: list[str], predicted: list[dict[str, Any]]) -> bool:
     return len(gold) == len(predicted) and all(
-        hop_matches(g, p["name"]) for g, p in zip(gold, predicted))
+        hop_matches(g, p["name"]) for g, p in zip(gold, predicted)
+    )
 
 
 @dataclass
@@ -102,7 +103,11 @@ def check_seed(scorer: Scorer, doc: dict[str, Any], shared: Path = SHARED) -> Se
     for out_index, gold_index in mapping.items():
         by_gold.setdefault(gold_index, []).append(article["sentences"][out_index])
     for i, sentence in enumerate(gold):
-        if not sentence["content"] or sentence.get("label") not in ATTRIBUTED or not sentence["chains"]:
+        if (
+            not sentence["content"]
+            or sentence.get("label") not in ATTRIBUTED
+            or not sentence["chains"]
+        ):
             continue
         report.chains_total += 1
         predicted = [c for out in by_gold.get(i, []) for c in out["chains"]]
@@ -110,14 +115,20 @@ def check_seed(scorer: Scorer, doc: dict[str, Any], shared: Path = SHARED) -> Se
             report.chains_found += 1
         else:
             shown = [" → ".join(h["name"] for h in c) for c in predicted] or ["(none)"]
-            report.chain_misses.append(f"{' → '.join(sentence['chains'][0])}  ≠  {' | '.join(shown)}"
-                                       f"   [{sentence['text'][:60]}]")
+            report.chain_misses.append(
+                f"{' → '.join(sentence['chains'][0])}  ≠  {' | '.join(shown)}"
+                f"   [{sentence['text'][:60]}]"
+            )
     return report
 
 
 def run(gold_path: Path, classifier: str = "auto") -> list[SeedReport]:
     scorer = Scorer(ScoringConfig(classifier=classifier))
-    docs = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [
+        json.loads(line)
+        for line in gold_path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     return [check_seed(scorer, doc, gold_path.parent.parent) for doc in docs]
 
 
@@ -129,8 +140,10 @@ def main() -> None:
     args = parser.parse_args()
     reports = run(args.gold, args.classifier)
     for r in reports:
-        print(f"{r.id}: content kept {r.content_kept}/{r.content_total}, leaked {len(r.leaked)}, "
-              f"chains {r.chains_found}/{r.chains_total}")
+        print(
+            f"{r.id}: content kept {r.content_kept}/{r.content_total}, leaked {len(r.leaked)}, "
+            f"chains {r.chains_found}/{r.chains_total}"
+        )
         if args.verbose:
             for text in r.leaked:
                 print(f"   leaked: {text[:100]}")
@@ -140,9 +153,11 @@ def main() -> None:
     total = sum(r.content_total for r in reports)
     chains = sum(r.chains_found for r in reports)
     chains_total = sum(r.chains_total for r in reports)
-    print(f"TOTAL: furniture/duplicates let through {sum(len(r.leaked) for r in reports)}; "
-          f"content kept {kept}/{total} = {kept / total:.1%}; "
-          f"gold chain found {chains}/{chains_total} = {chains / chains_total:.1%}")
+    print(
+        f"TOTAL: furniture/duplicates let through {sum(len(r.leaked) for r in reports)}; "
+        f"content kept {kept}/{total} = {kept / total:.1%}; "
+        f"gold chain found {chains}/{chains_total} = {chains / chains_total:.1%}"
+    )
 
 
 if __name__ == "__main__":

@@ -16,8 +16,20 @@ from scorer.pipeline import SCHEMA_VERSION, Scorer, ScoringConfig, article_to_di
 from scorer.profile import ScoreWeights
 
 __all__ = [
-    "LABELS", "SCHEMA_VERSION", "Article", "Classifier", "Hop", "Label", "Prediction",
-    "RuleClassifier", "ScoreWeights", "Scorer", "ScoringConfig", "Sentence", "article_to_dict",
-    "load_classifier", "score_files",
+    "LABELS",
+    "SCHEMA_VERSION",
+    "Article",
+    "Classifier",
+    "Hop",
+    "Label",
+    "Prediction",
+    "RuleClassifier",
+    "ScoreWeights",
+    "Scorer",
+    "ScoringConfig",
+    "Sentence",
+    "article_to_dict",
+    "load_classifier",
+    "score_files",
 ]
 __version__ = "0.1.0"

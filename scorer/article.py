@@ -17,7 +17,9 @@ class Label(str, Enum):
 
 
 LABELS: tuple[str, ...] = tuple(label.value for label in Label)
-ATTRIBUTED: frozenset[str] = frozenset({Label.NAMED.value, Label.ANONYMOUS.value, Label.DENIAL.value})
+ATTRIBUTED: frozenset[str] = frozenset(
+    {Label.NAMED.value, Label.ANONYMOUS.value, Label.DENIAL.value}
+)
 
 
 class HopKind(str, Enum):

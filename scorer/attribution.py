@@ -49,24 +49,38 @@ MASTHEAD_WORDS = frozenset(
     "star mirror express inquirer examiner dispatch bulletin register sentinel ledger globe "
     "monitor newspaper daily weekly news radio tv television broadcasting".split()
 )
-SPOKES_HEADS = frozenset("spokesperson spokesman spokeswoman representative press-secretary".split())
+SPOKES_HEADS = frozenset(
+    "spokesperson spokesman spokeswoman representative press-secretary".split()
+)
 GENERIC_REFS = frozenset(
     "person spokesperson spokesman spokeswoman official source officer representative man woman "
     "aide diplomat lawmaker".split()
 )
 PRONOUNS = frozenset("he she they it him her them who i we".split())
 BACKREF_HEADS = {
-    "newspaper": "outlet", "paper": "outlet", "agency": "outlet", "outlet": "outlet",
-    "broadcaster": "outlet", "network": "outlet", "channel": "outlet", "publication": "outlet",
-    "daily": "outlet", "magazine": "outlet", "site": "outlet", "website": "outlet",
+    "newspaper": "outlet",
+    "paper": "outlet",
+    "agency": "outlet",
+    "outlet": "outlet",
+    "broadcaster": "outlet",
+    "network": "outlet",
+    "channel": "outlet",
+    "publication": "outlet",
+    "daily": "outlet",
+    "magazine": "outlet",
+    "site": "outlet",
+    "website": "outlet",
 }
 _ANONYMITY = re.compile(
     r"\b(?:on (?:the )?condition of anonymity|speaking anonymously|asked not to be (?:named|"
     r"identified)|not authori[sz]ed to|declined to be (?:named|identified)|unnamed|anonymous)\b",
     re.I,
 )
-_REPORTEDLY = re.compile(r"\b(?:reportedly|reports (?:indicate|suggest|say|said|show)|"
-                         r"according to (?:media |news |local |press )?reports)\b", re.I)
+_REPORTEDLY = re.compile(
+    r"\b(?:reportedly|reports (?:indicate|suggest|say|said|show)|"
+    r"according to (?:media |news |local |press )?reports)\b",
+    re.I,
+)
 _QUOTE_OPEN = re.compile(r"^\W*[“\"‘']")
 
 
@@ -104,7 +118,15 @@ def _np(token: Token) -> Span:
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i
     for child in token.rights:
-        if child.dep_ in ("relcl", "acl", "punct", "advcl", "cc", "conj", "appos") or child.text in (",", "—", "–"):
+        if child.dep_ in (
+            "relcl",
+            "acl",
+            "punct",
+            "advcl",
+            "cc",
+            "conj",
+            "appos",
+        ) or child.text in (",", "—", "–"):
             right = min(right, child.left_edge.i - 1)
             break
     for i in range(token.i + 1, right + 1):
@@ -119,7 +141,7 @@ def _np(token: Token) -> Span:
 
 
 def _appositive_person(token: Token) -> Span | None:
-    """"The head of X, Lieutenant Andriy Kovalenko, said": the named appositive."""
+    """ "The head of X, Lieutenant Andriy Kovalenko, said": the named appositive."""
     for child in token.children:
         if child.dep_ == "appos" and any(e.label_ == "PERSON" for e in _np(child).ents):
             return _np(child)
@@ -145,7 +167,8 @@ class SourceTyper:
         head = span.root
         head_l = head.text.lower()
         if memory is not None and (
-            head_l in PRONOUNS or head_l in BACKREF_HEADS
+            head_l in PRONOUNS
+            or head_l in BACKREF_HEADS
             or (len(span) <= 3 and span[0].lower_ in ("the", "that", "this"))
             or (len(span) == 1 and head.pos_ == "PROPN")
         ):
@@ -158,7 +181,9 @@ class SourceTyper:
         if found:
             start, end, outlet = found[0]
             if head.i >= span.start + 0 and text[start:end].lower() in text.lower():
-                return Hop(outlet.name, HopKind.OUTLET.value, state_affiliated=outlet.state_affiliated)
+                return Hop(
+                    outlet.name, HopKind.OUTLET.value, state_affiliated=outlet.state_affiliated
+                )
         people = [e for e in span.ents if e.label_ == "PERSON"]
         if people and not (head_l in ANONYMOUS_HEADS and people[-1].root.i != head.i):
             return Hop(people[-1].text, HopKind.PERSON.value)
@@ -167,7 +192,11 @@ class SourceTyper:
             if orgs:
                 return Hop(_strip_det(orgs[-1].text), HopKind.ORGANIZATION.value)
             return Hop(text, HopKind.PERSON.value)
-        if head_l in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS or _ANONYMITY.search(text):
+        if (
+            head_l in ANONYMOUS_HEADS
+            or head.lemma_.lower() in ANONYMOUS_HEADS
+            or _ANONYMITY.search(text)
+        ):
             if not any(t.pos_ == "PROPN" and t.i == head.i for t in span):
                 descriptor = _lower_first(text)
                 return Hop(descriptor, HopKind.ANONYMOUS.value, descriptor=descriptor)
@@ -177,11 +206,21 @@ class SourceTyper:
             # "Germany's chief defence official", "the defence chief in Seoul": one person.
             return Hop(text, HopKind.PERSON.value)
         orgs = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
-        name = _strip_det(orgs[-1].text) if orgs else _strip_det(text) if head.pos_ == "PROPN" else None
+        name = (
+            _strip_det(orgs[-1].text)
+            if orgs
+            else _strip_det(text)
+            if head.pos_ == "PROPN"
+            else None
+        )
         if name:
             # Outlets missing from the registry still look like outlets: "the Calder Courier".
             last = name.split()[-1].lower() if name.split() else ""
-            kind = HopKind.OUTLET if last in MASTHEAD_WORDS and len(name.split()) > 1 else HopKind.ORGANIZATION
+            kind = (
+                HopKind.OUTLET
+                if last in MASTHEAD_WORDS and len(name.split()) > 1
+                else HopKind.ORGANIZATION
+            )
             return Hop(name, kind.value)
         if any(t.pos_ == "PROPN" for t in span):
             return Hop(text, HopKind.PERSON.value)
@@ -203,8 +242,21 @@ WEAK_LEMMAS = frozenset({"show", "indicate", "suggest", "reveal"})
 """Cues only when a document or reports are the subject, at the top of the sentence."""
 NESTING_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "pcomp", "advcl"})
 SURFACE_LEMMAS = frozenset({"surface", "emerge", "circulate", "appear", "spread"})
-CLAIM_NOUNS = frozenset({"report", "reports", "claim", "claims", "rumor", "rumors", "rumour",
-                         "rumours", "allegation", "allegations", "speculation"})
+CLAIM_NOUNS = frozenset(
+    {
+        "report",
+        "reports",
+        "claim",
+        "claims",
+        "rumor",
+        "rumors",
+        "rumour",
+        "rumours",
+        "allegation",
+        "allegations",
+        "speculation",
+    }
+)
 
 
 def _is_cue(token: Token) -> bool:
@@ -215,7 +267,13 @@ def _quoted(sent: Span) -> set[int]:
     """Indices of tokens inside quotation marks: quoted speech names no sources of its own."""
     inside, out = False, set()
     for token in sent:
-        if token.text in ("“", "”", '"', "‘", "’") and token.text != "’" or token.text == "’" and inside and token.whitespace_:
+        if (
+            token.text in ("“", "”", '"', "‘", "’")
+            and token.text != "’"
+            or token.text == "’"
+            and inside
+            and token.whitespace_
+        ):
             inside = token.text in ("“", "‘") or (token.text == '"' and not inside)
             continue
         if inside:
@@ -290,7 +348,11 @@ def _implicit_subject(verb: Token, sent: Span, quoted: set[int]) -> list[Token]:
     for chunk in sent.noun_chunks:
         if chunk.start >= verb.i or chunk.root.i in quoted:
             break
-        if chunk.root.dep_ in ("ROOT", "nsubj", "appos") and chunk.root.lower_ not in ("that", "it", "this"):
+        if chunk.root.dep_ in ("ROOT", "nsubj", "appos") and chunk.root.lower_ not in (
+            "that",
+            "it",
+            "this",
+        ):
             return [chunk.root]
     return []
 
@@ -306,8 +368,9 @@ def _hops_of(token: Token, typer: SourceTyper, memory: SourceMemory) -> list[Hop
     return hops
 
 
-def _chains_in(sent: Span, typer: SourceTyper, memory: SourceMemory,
-               denial_first: bool = False) -> list[list[Hop]]:
+def _chains_in(
+    sent: Span, typer: SourceTyper, memory: SourceMemory, denial_first: bool = False
+) -> list[list[Hop]]:
     """The chains (without the publisher) that the parse of one sentence gives."""
     quoted = _quoted(sent)
     cues: dict[int, _Cue] = {}
@@ -317,7 +380,11 @@ def _chains_in(sent: Span, typer: SourceTyper, memory: SourceMemory,
         if token.i in quoted:
             continue
         lower, lemma = token.lower_, token.lemma_.lower()
-        if lower == "according" and token.i + 1 < sent.end and token.doc[token.i + 1].lower_ == "to":
+        if (
+            lower == "according"
+            and token.i + 1 < sent.end
+            and token.doc[token.i + 1].lower_ == "to"
+        ):
             objects = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
             hops = [h for h in (typer.hop(_np(o), memory) for o in objects[:1]) if h is not None]
             verb = token.head
@@ -326,15 +393,20 @@ def _chains_in(sent: Span, typer: SourceTyper, memory: SourceMemory,
             elif hops:
                 pending = cues.setdefault(token.i, _Cue(token))
                 pending.hops.extend(hops)
-        elif (lower in ("citing", "cited") and token.dep_ != "ROOT") or (lower == "via" and token.dep_ == "prep"):
+        elif (lower in ("citing", "cited") and token.dep_ != "ROOT") or (
+            lower == "via" and token.dep_ == "prep"
+        ):
             objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
             hops = [h for o in objects[:1] for h in _hops_of(o, typer, memory)]
             if hops:
                 pending_deeper.append((token, hops))
         elif _is_cue(token):
             if lemma in WEAK_LEMMAS:
-                subjects = [t for t in _subjects(token)
-                            if t.lemma_.lower() in DOCUMENT_HEADS or t.lower_ in CLAIM_NOUNS]
+                subjects = [
+                    t
+                    for t in _subjects(token)
+                    if t.lemma_.lower() in DOCUMENT_HEADS or t.lower_ in CLAIM_NOUNS
+                ]
                 if not subjects or token.dep_ != "ROOT":
                     continue
             cue = cues.setdefault(token.i, _Cue(token))
@@ -361,25 +433,56 @@ def _chains_in(sent: Span, typer: SourceTyper, memory: SourceMemory,
                 told = [typer.hop(_np(c)) for c in token.children if c.dep_ in ("dobj", "dative")]
                 cue.outer = [h for h in told if h is not None and h.kind == HopKind.OUTLET.value]
         elif lower in ("report", "reports") and token.pos_ == "NOUN":
-            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "in")):
+            for prep in (
+                c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "in")
+            ):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     hop = typer.hop(_np(obj), memory)
-                    if hop is not None and hop.kind in (HopKind.OUTLET.value, HopKind.DOCUMENT.value):
+                    if hop is not None and hop.kind in (
+                        HopKind.OUTLET.value,
+                        HopKind.DOCUMENT.value,
+                    ):
                         cues.setdefault(token.i, _Cue(token)).hops.append(hop)
-            if token.i not in cues and token.dep_ in ("attr", "nsubj", "dobj", "pobj") and lower == "reports":
+            if (
+                token.i not in cues
+                and token.dep_ in ("attr", "nsubj", "dobj", "pobj")
+                and lower == "reports"
+            ):
                 span = _np(token)
                 if token.dep_ == "attr" or token.head.lemma_.lower() in SURFACE_LEMMAS:
-                    standalone.append([Hop(_lower_first(span.text), HopKind.ANONYMOUS.value,
-                                           descriptor=_lower_first(span.text))])
-        elif lemma in SURFACE_LEMMAS and any(c.lower_ in CLAIM_NOUNS for c in token.children
-                                             if c.dep_ == "nsubj"):
-            places = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "in")
-                      for o in p.children if o.dep_ == "pobj"]
+                    standalone.append(
+                        [
+                            Hop(
+                                _lower_first(span.text),
+                                HopKind.ANONYMOUS.value,
+                                descriptor=_lower_first(span.text),
+                            )
+                        ]
+                    )
+        elif lemma in SURFACE_LEMMAS and any(
+            c.lower_ in CLAIM_NOUNS for c in token.children if c.dep_ == "nsubj"
+        ):
+            places = [
+                o
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ in ("on", "in")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
             for place in places[:1]:
-                whole = token.doc[place.left_edge.i : max(place.right_edge.i,
-                                  *[c.right_edge.i for c in place.conjuncts] or [place.i]) + 1]
+                whole = token.doc[
+                    place.left_edge.i : max(
+                        place.right_edge.i, *[c.right_edge.i for c in place.conjuncts] or [place.i]
+                    )
+                    + 1
+                ]
                 cues.setdefault(token.i, _Cue(token)).hops.append(
-                    Hop(_lower_first(whole.text), HopKind.ANONYMOUS.value, descriptor=_lower_first(whole.text)))
+                    Hop(
+                        _lower_first(whole.text),
+                        HopKind.ANONYMOUS.value,
+                        descriptor=_lower_first(whole.text),
+                    )
+                )
     for token, hops in pending_deeper:
         owner = None
         current = token.head
@@ -407,7 +510,9 @@ def _chains_in(sent: Span, typer: SourceTyper, memory: SourceMemory,
         return [head + core for head in full(parent)[:1] for core in cue.cores()]
 
     leaves = [c for c in active.values() if id(c) not in has_child]
-    leaves.sort(key=lambda c: (not (denial_first and c.denial), len(list(c.token.ancestors)), c.token.i))
+    leaves.sort(
+        key=lambda c: (not (denial_first and c.denial), len(list(c.token.ancestors)), c.token.i)
+    )
     chains = [chain for leaf in leaves for chain in full(leaf)]
     if not chains:
         chains = standalone
@@ -429,8 +534,13 @@ def _prefix(article: Article, registry: OutletRegistry) -> list[Hop]:
     for name in (article.publisher, article.credit):
         if name:
             outlet = registry.lookup(name)
-            prefix.append(Hop(outlet.name if outlet else name, HopKind.OUTLET.value,
-                              state_affiliated=bool(outlet and outlet.state_affiliated)))
+            prefix.append(
+                Hop(
+                    outlet.name if outlet else name,
+                    HopKind.OUTLET.value,
+                    state_affiliated=bool(outlet and outlet.state_affiliated),
+                )
+            )
     return prefix
 
 
@@ -452,14 +562,17 @@ def attribute(article: Article, *, registry: OutletRegistry | None = None) -> Ar
     prefix = _prefix(article, registry)
     previous: list[list[Hop]] = []
     for sentence in article.sentences:
-        found = (_chains_in(sentence.span, typer, memory, sentence.label == "official-denial")
-                 if sentence.span is not None else [])
+        found = (
+            _chains_in(sentence.span, typer, memory, sentence.label == "official-denial")
+            if sentence.span is not None
+            else []
+        )
         if sentence.label not in ATTRIBUTED:
             sentence.chains = []
             previous = found or previous
             continue
         if not found and _QUOTE_OPEN.match(sentence.text) or not found:
-            found = [list(c[len(prefix):]) if c[: len(prefix)] == prefix else c for c in previous]
+            found = [list(c[len(prefix) :]) if c[: len(prefix)] == prefix else c for c in previous]
         sentence.chains = [_with_prefix(prefix, chain) for chain in found if chain]
         previous = found or previous
     return article

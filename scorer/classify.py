@@ -57,7 +57,9 @@ _DENIAL_PHRASE = re.compile(
     r"nonsense|groundless|unfounded|categorically|lies|smear)\b",
     re.I,
 )
-_NOT_DENIAL = re.compile(r"\bden(?:y|ies|ied|ying) (?:entry|bail|access|a visa|visas|permission)\b", re.I)
+_NOT_DENIAL = re.compile(
+    r"\bden(?:y|ies|ied|ying) (?:entry|bail|access|a visa|visas|permission)\b", re.I
+)
 _ANON = re.compile(
     r"\b(?:officials|sources?|people (?:close to|familiar|with knowledge)|person (?:familiar|briefed|"
     r"close)|experts|analysts|observers|critics|residents|witnesses|diplomats|insiders|aides|"
@@ -97,7 +99,11 @@ class RuleClassifier:
         if _DENIAL_VERB.search(text) and not _NOT_DENIAL.search(text):
             if _CLAIM_NOUN.search(text) or _DENIAL_PHRASE.search(text):
                 return Label.DENIAL.value, 0.8
-        if _DENIAL_PHRASE.search(text) and _CUE_RE.search(text) and re.search(r"\b(?:fake news|hoax)\b", text, re.I):
+        if (
+            _DENIAL_PHRASE.search(text)
+            and _CUE_RE.search(text)
+            and re.search(r"\b(?:fake news|hoax)\b", text, re.I)
+        ):
             return Label.DENIAL.value, 0.7
         cue = _CUE_RE.search(text)
         if cue:
@@ -107,7 +113,9 @@ class RuleClassifier:
                 sentences = re.split(r"(?<=[.!?”\"])\s+", context)
                 inherited, _ = self._label(sentences[-1], "")
                 if inherited != Label.UNATTRIBUTED.value:
-                    return (Label.NAMED.value if inherited == Label.DENIAL.value else inherited), 0.6
+                    return (
+                        Label.NAMED.value if inherited == Label.DENIAL.value else inherited
+                    ), 0.6
             return Label.NAMED.value, 0.7
         if _QUOTE_START.match(text) and context:
             sentences = re.split(r"(?<=[.!?”\"])\s+", context)
@@ -143,8 +151,11 @@ def load_classifier(kind: str = "auto", model_dir: Path | str | None = None) -> 
     from scorer import errors
 
     if kind not in CLASSIFIERS:
-        raise errors.ConfigError(errors.E_BAD_CHOICE.format(
-            field="classifier", choices=", ".join(CLASSIFIERS), value=kind))
+        raise errors.ConfigError(
+            errors.E_BAD_CHOICE.format(
+                field="classifier", choices=", ".join(CLASSIFIERS), value=kind
+            )
+        )
     if kind == "rules":
         return RuleClassifier()
     path = Path(model_dir) if model_dir else default_model_dir()

@@ -23,10 +23,17 @@ _CREDIT = re.compile(
 )
 # Publisher signals: the site naming itself.
 _PUBLISHER = [
-    re.compile(r"^\s*(?:click here to )?(?:read|see) more (?:stories |news )?(?:from|at|on) (?P<name>.+?)\s*$", re.I),
+    re.compile(
+        r"^\s*(?:click here to )?(?:read|see) more (?:stories |news )?(?:from|at|on) (?P<name>.+?)\s*$",
+        re.I,
+    ),
     re.compile(r"^\s*a message from (?P<name>.+?)\s*:?\s*$", re.I),
-    re.compile(r"^\s*(?:subscribe to|support|follow) (?P<name>the [A-Z][\w' ]+?) (?:on|today|now)\b", re.I),
-    re.compile(r"^\s*©\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&.' ]+?)[\s.,]*(?:all rights reserved.*)?$", re.I),
+    re.compile(
+        r"^\s*(?:subscribe to|support|follow) (?P<name>the [A-Z][\w' ]+?) (?:on|today|now)\b", re.I
+    ),
+    re.compile(
+        r"^\s*©\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&.' ]+?)[\s.,]*(?:all rights reserved.*)?$", re.I
+    ),
 ]
 
 _MONTH = (
@@ -41,7 +48,10 @@ _DATELINE = re.compile(
     rf"(?:\s*(?:at\s*)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}})?)?\s*\|?\s*$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|words by)\s+[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,5}\s*$", re.I)
+_BYLINE = re.compile(
+    r"^\s*(?:by|written by|reporting by|words by)\s+[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,5}\s*$",
+    re.I,
+)
 _BREADCRUMB = re.compile(r"^\s*(?:home|news|start)?\s*(?:[^»›>|/\n]{1,60}\s*[»›>]\s*){2,}")
 _PROMPTS = re.compile(
     r"^\s*(?:leave a (?:reply|comment)|post a comment|add a comment|\d+\s+comments?|comments?|"
@@ -79,9 +89,14 @@ _CAPTION_CREDIT = re.compile(
     r"epa|xinhua|sputnik|anadolu|courtesy|handout|credit)\b[^()]*)\)\s*\.?\s*$",
     re.IGNORECASE,
 )
-_CAPTION_MARKERS = re.compile(r"\((?:left|right|centre|center|second (?:left|right)|pictured|"
-                              r"foreground[\w ]*|background[\w ]*|top|bottom|l|r|c)\)", re.I)
-_TRUNCATED = re.compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|\[\s*more\s*\]|(?:…|\.\.\.)\s*(?:read more|more)?\s*)$", re.I)
+_CAPTION_MARKERS = re.compile(
+    r"\((?:left|right|centre|center|second (?:left|right)|pictured|"
+    r"foreground[\w ]*|background[\w ]*|top|bottom|l|r|c)\)",
+    re.I,
+)
+_TRUNCATED = re.compile(
+    r"(?:\[\s*(?:…|\.\.\.)\s*\]|\[\s*more\s*\]|(?:…|\.\.\.)\s*(?:read more|more)?\s*)$", re.I
+)
 _SENTENCE_END = re.compile(r"[.!?…\"”’)\]]\s*$")
 
 
@@ -142,7 +157,11 @@ def _block_reason(block: str, position: int, signals: list[tuple[str, str]]) -> 
     if match and _word_count(match["name"]) <= 6:
         signals.append(("credit", _strip_the(match["name"])))
         return "credit line"
-    if _BREADCRUMB.match(block) and _word_count(block) <= 40 and not _SENTENCE_END.search(block[-1:] if block.endswith(".") else ""):
+    if (
+        _BREADCRUMB.match(block)
+        and _word_count(block) <= 40
+        and not _SENTENCE_END.search(block[-1:] if block.endswith(".") else "")
+    ):
         return "breadcrumb"
     if _DATELINE.match(block):
         return "dateline"
@@ -224,7 +243,9 @@ def drop_repeated_sentences(
     seen: set[str] = set()
     for sentence in sentences:
         key = normalise(sentence)
-        if _TRUNCATED.search(sentence.strip()) and ("[" in sentence[-8:] or _word_count(sentence) < 25):
+        if _TRUNCATED.search(sentence.strip()) and (
+            "[" in sentence[-8:] or _word_count(sentence) < 25
+        ):
             keep.append(False)
             removed.append(Removal(sentence, "truncated teaser"))
             continue

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from scorer import errors
 from scorer.render import Format
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Sourcing labels, citation chains and sourcing scores for news articles.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Sourcing labels, citation chains and sourcing scores for news articles.",
+)
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -22,26 +24,49 @@ def _fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def score(
-    paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl), directories, or - for stdin."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files (.txt, .html, .htm, .jsonl), directories, or - for stdin."
+    ),
     format: Format = typer.Option(Format.TABLE, "--format", "-f", help="Output format."),
-    publisher: Optional[str] = typer.Option(None, help="Publisher of every input (overrides metadata)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    model: Optional[Path] = typer.Option(None, help="Model directory (default: the shipped model)."),
-    classifier: str = typer.Option("auto", help="auto (model if installed), model, onnx (int8, `fast` extra) or rules."),
-    outlets: Optional[Path] = typer.Option(None, help="Extra outlets CSV: name,aliases,domains,country,kind."),
+    publisher: str | None = typer.Option(
+        None, help="Publisher of every input (overrides metadata)."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here instead of stdout."
+    ),
+    model: Path | None = typer.Option(
+        None, help="Model directory (default: the shipped model)."
+    ),
+    classifier: str = typer.Option(
+        "auto", help="auto (model if installed), model, onnx (int8, `fast` extra) or rules."
+    ),
+    outlets: Path | None = typer.Option(
+        None, help="Extra outlets CSV: name,aliases,domains,country,kind."
+    ),
     max_mb: float = typer.Option(10.0, help="Refuse single articles larger than this many MB."),
 ) -> None:
     """Label every sentence, extract citation chains and profile each article."""
     from scorer.pipeline import ScoringConfig, score_files
 
     try:
-        config = ScoringConfig(classifier=classifier, model_dir=model, publisher=publisher,
-                               outlets_csv=outlets, max_mb=max_mb)
+        config = ScoringConfig(
+            classifier=classifier,
+            model_dir=model,
+            publisher=publisher,
+            outlets_csv=outlets,
+            max_mb=max_mb,
+        )
         stream = output.open("w", encoding="utf-8") if output else sys.stdout
         color = output is None and format is Format.TABLE and sys.stdout.isatty()
         try:
-            summary = score_files(paths=paths, config=config, fmt=format.value, stream=stream,
-                                  report=lambda line: typer.echo(line, err=True), color=color)
+            summary = score_files(
+                paths=paths,
+                config=config,
+                fmt=format.value,
+                stream=stream,
+                report=lambda line: typer.echo(line, err=True),
+                color=color,
+            )
         finally:
             if output:
                 stream.close()
@@ -56,8 +81,13 @@ def score(
 
 @app.command()
 def train(
-    data: list[Path] = typer.Argument(..., help="Training data: JSONL/CSV (text, label, optional context) or a datasets directory."),
-    output: Path = typer.Option(Path("runs/model"), "--output", "-o", help="Model directory to write."),
+    data: list[Path] = typer.Argument(
+        ...,
+        help="Training data: JSONL/CSV (text, label, optional context) or a datasets directory.",
+    ),
+    output: Path = typer.Option(
+        Path("runs/model"), "--output", "-o", help="Model directory to write."
+    ),
     dev: list[Path] = typer.Option([], help="Held-out data to report at the end (repeatable)."),
     epochs: float = typer.Option(2.0, help="Passes over the data."),
     batch_size: int = typer.Option(32, help="Examples per step."),
@@ -69,18 +99,31 @@ def train(
     max_steps: int = typer.Option(0, help="Stop after N steps (0: no limit)."),
     device: str = typer.Option("auto", help="auto, cpu or cuda."),
     max_per_label: int = typer.Option(4500, help="Cap examples per label (seeded sample; 0: all)."),
-    context_swap: float = typer.Option(0.5, help="Share of context-free examples repeated with a foreign context."),
+    context_swap: float = typer.Option(
+        0.5, help="Share of context-free examples repeated with a foreign context."
+    ),
 ) -> None:
     """Fine-tune the sentence classifier on labelled data (offline, from the packaged base model)."""
     from scorer.train import TrainingConfig
     from scorer.train import train as run_training
 
     try:
-        config = TrainingConfig(train_files=data, output_dir=output, dev_files=dev, epochs=epochs,
-                                batch_size=batch_size, learning_rate=learning_rate,
-                                max_length=max_length, seed=seed, save_steps=save_steps,
-                                resume=not no_resume, max_steps=max_steps, device=device,
-                                max_per_label=max_per_label, context_swap=context_swap)
+        config = TrainingConfig(
+            train_files=data,
+            output_dir=output,
+            dev_files=dev,
+            epochs=epochs,
+            batch_size=batch_size,
+            learning_rate=learning_rate,
+            max_length=max_length,
+            seed=seed,
+            save_steps=save_steps,
+            resume=not no_resume,
+            max_steps=max_steps,
+            device=device,
+            max_per_label=max_per_label,
+            context_swap=context_swap,
+        )
         run_training(config=config, log=lambda line: typer.echo(line, err=True))
     except (errors.ScorerError, ValueError, OSError) as exc:
         _fail(str(exc))
@@ -89,8 +132,12 @@ def train(
 @app.command(name="eval")
 def evaluate(
     gold: Path = typer.Option(..., help="Gold file in the seeds.jsonl format."),
-    model: Optional[Path] = typer.Option(None, help="Model directory (default: the shipped model)."),
-    predictions: Optional[Path] = typer.Option(None, help="Write one JSON line per scored sentence."),
+    model: Path | None = typer.Option(
+        None, help="Model directory (default: the shipped model)."
+    ),
+    predictions: Path | None = typer.Option(
+        None, help="Write one JSON line per scored sentence."
+    ),
     format: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """Per-class precision/recall/F1, macro-F1, accuracy and confusion matrix, model beside rules."""
@@ -99,24 +146,43 @@ def evaluate(
     if format not in ("table", "json"):
         _fail(errors.E_BAD_CHOICE.format(field="--format", choices="table, json", value=format))
     try:
-        run_eval(gold=gold, model_dir=model, predictions=predictions, fmt=format,
-                 stream=sys.stdout)
+        run_eval(gold=gold, model_dir=model, predictions=predictions, fmt=format, stream=sys.stdout)
     except (errors.ScorerError, ValueError, OSError) as exc:
         _fail(str(exc))
 
 
 @app.command()
 def triage(
-    paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl), directories, or - for stdin."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files (.txt, .html, .htm, .jsonl), directories, or - for stdin."
+    ),
     format: str = typer.Option("table", "--format", "-f", help="table, json, csv or html."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    fail_over: Optional[float] = typer.Option(None, "--fail-over", help="Exit with code 3 if any article's priority is at least this (0-100)."),
-    publisher: Optional[str] = typer.Option(None, help="Publisher of every input (overrides metadata)."),
-    model: Optional[Path] = typer.Option(None, help="Model directory (default: the shipped model)."),
-    classifier: str = typer.Option("auto", help="auto (model if installed), model, onnx (int8, `fast` extra) or rules."),
-    outlets: Optional[Path] = typer.Option(None, help="Extra outlets CSV: name,aliases,domains,country,kind."),
-    story_threshold: float = typer.Option(0.55, help="Cosine similarity that makes two articles one story."),
-    link_threshold: float = typer.Option(0.6, help="Similarity that confirms a chain hop continues into a batch article."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here instead of stdout."
+    ),
+    fail_over: float | None = typer.Option(
+        None,
+        "--fail-over",
+        help="Exit with code 3 if any article's priority is at least this (0-100).",
+    ),
+    publisher: str | None = typer.Option(
+        None, help="Publisher of every input (overrides metadata)."
+    ),
+    model: Path | None = typer.Option(
+        None, help="Model directory (default: the shipped model)."
+    ),
+    classifier: str = typer.Option(
+        "auto", help="auto (model if installed), model, onnx (int8, `fast` extra) or rules."
+    ),
+    outlets: Path | None = typer.Option(
+        None, help="Extra outlets CSV: name,aliases,domains,country,kind."
+    ),
+    story_threshold: float = typer.Option(
+        0.55, help="Cosine similarity that makes two articles one story."
+    ),
+    link_threshold: float = typer.Option(
+        0.6, help="Similarity that confirms a chain hop continues into a batch article."
+    ),
 ) -> None:
     """Rank a batch for a fact-checking desk: priorities, reasons, claims, stories, provenance links."""
     from scorer.pipeline import ScoringConfig
@@ -124,23 +190,32 @@ def triage(
     from scorer.triage import TriageConfig, triage_files
 
     if format not in [f.value for f in TriageFormat]:
-        _fail(errors.E_BAD_CHOICE.format(field="--format", choices="table, json, csv, html",
-                                         value=format))
+        _fail(
+            errors.E_BAD_CHOICE.format(
+                field="--format", choices="table, json, csv, html", value=format
+            )
+        )
     try:
         result = triage_files(
-            paths=paths, fmt=format, output=output, color=output is None and sys.stdout.isatty(),
+            paths=paths,
+            fmt=format,
+            output=output,
+            color=output is None and sys.stdout.isatty(),
             config=TriageConfig(story_threshold=story_threshold, link_threshold=link_threshold),
-            scoring=ScoringConfig(classifier=classifier, model_dir=model, publisher=publisher,
-                                  outlets_csv=outlets),
-            report=lambda line: typer.echo(line, err=True))
+            scoring=ScoringConfig(
+                classifier=classifier, model_dir=model, publisher=publisher, outlets_csv=outlets
+            ),
+            report=lambda line: typer.echo(line, err=True),
+        )
     except (errors.ScorerError, ValueError, OSError) as exc:
         _fail(str(exc))
         return
     if output:
         typer.echo(f"wrote {len(result.articles)} article(s) to {output}", err=True)
     if fail_over is not None and result.over(fail_over):
-        typer.echo(f"{len(result.over(fail_over))} article(s) at priority {fail_over:g} or more",
-                   err=True)
+        typer.echo(
+            f"{len(result.over(fail_over))} article(s) at priority {fail_over:g} or more", err=True
+        )
         raise typer.Exit(3)
     if any(p.startswith("error") for p in result.problems):
         raise typer.Exit(1)

@@ -10,14 +10,14 @@ Example:
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 SCHEMAS = ("article", "batch", "triage")
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str) -> dict[str, Any]:
     """The JSON Schema `name` ("article", "batch" or "triage") as a dict."""
     if name not in SCHEMAS:
@@ -32,7 +32,8 @@ def validator(name: str) -> Any:
     from referencing import Registry, Resource
 
     registry = Registry().with_resources(
-        (schema(other)["$id"], Resource.from_contents(schema(other))) for other in SCHEMAS
+        (schema(other)["$id"], Resource.from_contents(schema(other)))
+        for other in SCHEMAS
         if resources.files("scorer").joinpath("schema", f"{other}.schema.json").is_file()
     )
     cls = jsonschema.validators.validator_for(schema(name))

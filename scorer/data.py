@@ -108,20 +108,29 @@ def load_examples(path: Path | str, *, labels: tuple[str, ...] = LABELS) -> Load
         problem = row if isinstance(row, str) else _row_problem(row, labels)
         if problem:
             bad.append(f"{where}: {problem}")
-            if isinstance(row, dict) and isinstance(row.get("label"), str) and row["label"] not in labels:
+            if (
+                isinstance(row, dict)
+                and isinstance(row.get("label"), str)
+                and row["label"] not in labels
+            ):
                 unknown.add(row["label"])
             continue
-        examples.append(Example(text=row["text"].strip(), label=row["label"],
-                                context=(row.get("context") or "").strip(),
-                                origin=str(row.get("origin") or path.stem),
-                                context_free=_truthy(row.get("context_free"))
-                                or row["label"] == "unattributed"))
+        examples.append(
+            Example(
+                text=row["text"].strip(),
+                label=row["label"],
+                context=(row.get("context") or "").strip(),
+                origin=str(row.get("origin") or path.stem),
+                context_free=_truthy(row.get("context_free")) or row["label"] == "unattributed",
+            )
+        )
     if unknown:
         raise errors.DataError(
             f"{path}: unknown labels {sorted(unknown)}; valid labels are {list(labels)} "
             f"({len(bad)} bad rows, first: {bad[0]})"
         )
     if not examples:
-        raise errors.DataError(f"{path}: no usable rows ({len(bad)} bad rows)" +
-                               (f"; first: {bad[0]}" if bad else ""))
+        raise errors.DataError(
+            f"{path}: no usable rows ({len(bad)} bad rows)" + (f"; first: {bad[0]}" if bad else "")
+        )
     return LoadReport(examples=examples, bad_rows=bad)

@@ -30,14 +30,20 @@ class DataError(ScorerError, ValueError):
 
 E_MISSING_PATH = "no such file or directory; check the path"
 E_EMPTY = "empty input: no text to score"
-E_BINARY = "looks like a binary file (NUL bytes), not text, HTML or JSONL; give a .txt, .html or .jsonl"
+E_BINARY = (
+    "looks like a binary file (NUL bytes), not text, HTML or JSONL; give a .txt, .html or .jsonl"
+)
 E_TOO_LARGE = (
     "{size_mb:.1f} MB is larger than the {limit_mb:.0f} MB limit for one article; "
     "split it, or raise --max-mb if it really is one article"
 )
-E_UNSUPPORTED = "unsupported file type '{suffix}'; expected .txt, .html, .htm, .jsonl or a directory"
+E_UNSUPPORTED = (
+    "unsupported file type '{suffix}'; expected .txt, .html, .htm, .jsonl or a directory"
+)
 E_BAD_JSON = "line {line}: not valid JSON ({detail}); the line was skipped"
-E_JSON_NO_TEXT = "line {line}: the object has neither a 'text' nor an 'html' string; the line was skipped"
+E_JSON_NO_TEXT = (
+    "line {line}: the object has neither a 'text' nor an 'html' string; the line was skipped"
+)
 E_NOT_ENGLISH = (
     "does not look like English (only {share:.0%} of words are common English words); "
     "scorer's labels are trained on English news, so it was not scored"

@@ -48,17 +48,28 @@ def read_gold(path: Path | str, context_size: int = CONTEXT_SENTENCES) -> list[G
                 label = sentence.get("label")
                 if label is not None:
                     if label not in LABELS:
-                        raise errors.DataError(f"{path}:{number}: unknown label {label!r}; "
-                                               f"valid labels are {list(LABELS)}")
-                    out.append(GoldSentence(str(doc.get("id", number)), index, sentence["text"],
-                                            " ".join(previous[-context_size:]), label))
+                        raise errors.DataError(
+                            f"{path}:{number}: unknown label {label!r}; "
+                            f"valid labels are {list(LABELS)}"
+                        )
+                    out.append(
+                        GoldSentence(
+                            str(doc.get("id", number)),
+                            index,
+                            sentence["text"],
+                            " ".join(previous[-context_size:]),
+                            label,
+                        )
+                    )
                 previous.append(sentence["text"])
     if not out:
         raise errors.DataError(f"{path}: no scored sentences")
     return out
 
 
-def metrics(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str] = LABELS) -> dict[str, Any]:
+def metrics(
+    gold: Sequence[str], pred: Sequence[str], labels: Sequence[str] = LABELS
+) -> dict[str, Any]:
     """Per-class precision/recall/F1, macro-F1, accuracy and the confusion matrix."""
     per_class: dict[str, dict[str, float]] = {}
     for label in labels:
@@ -68,15 +79,25 @@ def metrics(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str] = LA
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_class[label] = {"precision": round(precision, 4), "recall": round(recall, 4),
-                            "f1": round(f1, 4), "support": tp + fn}
+        per_class[label] = {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "support": tp + fn,
+        }
     present = [label for label in labels if per_class[label]["support"] > 0]
     macro = sum(per_class[label]["f1"] for label in present) / len(present) if present else 0.0
     accuracy = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
-    confusion = {g: {p: sum(x == g and y == p for x, y in zip(gold, pred)) for p in labels}
-                 for g in labels}
-    return {"per_class": per_class, "macro_f1": round(macro, 4), "accuracy": round(accuracy, 4),
-            "n": len(gold), "confusion": confusion}
+    confusion = {
+        g: {p: sum(x == g and y == p for x, y in zip(gold, pred)) for p in labels} for g in labels
+    }
+    return {
+        "per_class": per_class,
+        "macro_f1": round(macro, 4),
+        "accuracy": round(accuracy, 4),
+        "n": len(gold),
+        "confusion": confusion,
+    }
 
 
 def binary_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
@@ -98,8 +119,14 @@ def evaluate(*, gold: Path | str, classifiers: Sequence[Classifier]) -> dict[str
         result = metrics(labels, [p.label for p in predictions])
         result["attributed_f1"] = binary_f1(labels, [p.label for p in predictions])
         result["predictions"] = [
-            {"id": s.doc, "index": s.index, "text": s.text, "gold": s.label,
-             "pred": p.label, "confidence": p.confidence}
+            {
+                "id": s.doc,
+                "index": s.index,
+                "text": s.text,
+                "gold": s.label,
+                "pred": p.label,
+                "confidence": p.confidence,
+            }
             for s, p in zip(sentences, predictions)
         ]
         results["classifiers"][classifier.name] = result
@@ -129,8 +156,10 @@ def render_table(results: dict[str, Any], stream: TextIO) -> None:
     console.print(table)
     for name in names:
         r = results["classifiers"][name]
-        console.print(f"[bold]{name}[/bold]: macro-F1 {r['macro_f1']:.4f} · accuracy "
-                      f"{r['accuracy']:.4f} · attributed-vs-not F1 {r['attributed_f1']:.4f}")
+        console.print(
+            f"[bold]{name}[/bold]: macro-F1 {r['macro_f1']:.4f} · accuracy "
+            f"{r['accuracy']:.4f} · attributed-vs-not F1 {r['attributed_f1']:.4f}"
+        )
         matrix = Table(title=f"{name}: confusion (rows gold, columns predicted)")
         matrix.add_column("gold \\ pred")
         for label in LABELS:
@@ -140,8 +169,9 @@ def render_table(results: dict[str, Any], stream: TextIO) -> None:
         console.print(matrix)
 
 
-def run_eval(*, gold: Path, model_dir: Path | None, predictions: Path | None, fmt: str,
-             stream: TextIO) -> dict[str, Any]:
+def run_eval(
+    *, gold: Path, model_dir: Path | None, predictions: Path | None, fmt: str, stream: TextIO
+) -> dict[str, Any]:
     """What `scorer eval` does: evaluate model (if installed) and rules, print, write predictions."""
     classifiers: list[Classifier] = []
     model = load_classifier("auto" if model_dir is None else "model", model_dir)
@@ -155,8 +185,13 @@ def run_eval(*, gold: Path, model_dir: Path | None, predictions: Path | None, fm
             for row in first:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     if fmt == "json":
-        slim = {**results, "classifiers": {k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
-                                           for k, v in results["classifiers"].items()}}
+        slim = {
+            **results,
+            "classifiers": {
+                k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
+                for k, v in results["classifiers"].items()
+            },
+        }
         stream.write(json.dumps(slim, indent=2) + "\n")
     else:
         render_table(results, stream)

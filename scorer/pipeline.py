@@ -50,8 +50,11 @@ class ScoringConfig:
         from scorer.classify import CLASSIFIERS
 
         if self.classifier not in CLASSIFIERS:
-            raise errors.ConfigError(errors.E_BAD_CHOICE.format(
-                field="classifier", choices=", ".join(CLASSIFIERS), value=self.classifier))
+            raise errors.ConfigError(
+                errors.E_BAD_CHOICE.format(
+                    field="classifier", choices=", ".join(CLASSIFIERS), value=self.classifier
+                )
+            )
         if self.batch_articles < 1:
             raise errors.ConfigError("batch_articles must be at least 1")
         if self.max_mb <= 0:
@@ -69,10 +72,13 @@ class Scorer:
         ['anonymous-source', 'unattributed']
     """
 
-    def __init__(self, config: ScoringConfig | None = None, *,
-                 classifier: Classifier | None = None) -> None:
+    def __init__(
+        self, config: ScoringConfig | None = None, *, classifier: Classifier | None = None
+    ) -> None:
         self.config = config or ScoringConfig()
-        self.classifier = classifier or load_classifier(self.config.classifier, self.config.model_dir)
+        self.classifier = classifier or load_classifier(
+            self.config.classifier, self.config.model_dir
+        )
         self.registry = OutletRegistry.load(self.config.outlets_csv)
         self.nlp = load_nlp()
 
@@ -96,12 +102,18 @@ class Scorer:
 
     def score_text(self, text: str, *, id: str = "text", publisher: str | None = None) -> Article:
         """Score one article given as plain text."""
-        article = Article(id=id, raw=text, source=id, publisher=publisher,
-                          publisher_origin="input" if publisher else None)
+        article = Article(
+            id=id,
+            raw=text,
+            source=id,
+            publisher=publisher,
+            publisher_origin="input" if publisher else None,
+        )
         return self.score_articles([article])[0]
 
-    def score_paths(self, paths: Iterable[str], *, stdin: Any = None
-                    ) -> Iterator[Article | InputProblem]:
+    def score_paths(
+        self, paths: Iterable[str], *, stdin: Any = None
+    ) -> Iterator[Article | InputProblem]:
         """Read, score and yield articles batch by batch; problems are yielded as they come."""
         batch: list[Article] = []
         for item in read_inputs(paths, stdin=stdin, max_mb=self.config.max_mb):
@@ -118,8 +130,10 @@ class Scorer:
     def _finish(self, batch: list[Article]) -> Iterator[Article | InputProblem]:
         for article in self.score_articles(batch):
             if not article.sentences:
-                yield InputProblem(article.source or article.id,
-                                   errors.E_NO_CONTENT.format(removed=len(article.removed)))
+                yield InputProblem(
+                    article.source or article.id,
+                    errors.E_NO_CONTENT.format(removed=len(article.removed)),
+                )
             else:
                 yield article
 
@@ -161,8 +175,16 @@ class RunSummary:
     warnings: list[str] = field(default_factory=list)
 
 
-def score_files(*, paths: list[str], config: ScoringConfig, fmt: str, stream: Any,
-                stdin: Any = None, report: Any = None, color: bool = False) -> RunSummary:
+def score_files(
+    *,
+    paths: list[str],
+    config: ScoringConfig,
+    fmt: str,
+    stream: Any,
+    stdin: Any = None,
+    report: Any = None,
+    color: bool = False,
+) -> RunSummary:
     """Score every input and write each article as it is done, in `fmt`.
 
     `report` receives each problem line as it happens (the CLI prints them to stderr).

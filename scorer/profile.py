@@ -92,8 +92,9 @@ def build_profile(article: Article, weights: ScoreWeights | None = None) -> dict
     attributed_share = n_attr / total if total else 0.0
     anonymous_share = len(anonymous) / n_attr if n_attr else 0.0
     second_hand_share = len(second_hand) / n_attr if n_attr else 0.0
-    top_key, top_sentences = max(source_sentences.items(), key=lambda kv: len(set(kv[1])),
-                                 default=("", []))
+    top_key, top_sentences = max(
+        source_sentences.items(), key=lambda kv: len(set(kv[1])), default=("", [])
+    )
     top_share = len(set(top_sentences)) / n_attr if n_attr else 0.0
     by_kind = Counter(hop.kind for hop in sources.values())
 
@@ -115,28 +116,45 @@ def build_profile(article: Article, weights: ScoreWeights | None = None) -> dict
         flags.append({"flag": name, "reason": reason, "sentences": sorted(set(indices))})
 
     if len(anonymous) >= 2 and anonymous_share >= weights.anonymous_heavy:
-        flag("anonymous-heavy", f"{len(anonymous)} of {n_attr} attributed sentences rest on "
-             "anonymous sources", [s.index for s in anonymous])
+        flag(
+            "anonymous-heavy",
+            f"{len(anonymous)} of {n_attr} attributed sentences rest on anonymous sources",
+            [s.index for s in anonymous],
+        )
     if second_hand and second_hand_share >= weights.second_hand:
-        flag("second-hand", f"{len(second_hand)} of {n_attr} attributed sentences come through "
-             "another outlet", second_hand)
+        flag(
+            "second-hand",
+            f"{len(second_hand)} of {n_attr} attributed sentences come through another outlet",
+            second_hand,
+        )
     if n_attr >= 3 and (len(sources) <= 1 or top_share >= weights.single_source):
         name = sources[top_key].name if top_key in sources else "one source"
-        flag("single-source", f"{len(set(top_sentences))} of {n_attr} attributed sentences rest on "
-             f"{name}", top_sentences)
+        flag(
+            "single-source",
+            f"{len(set(top_sentences))} of {n_attr} attributed sentences rest on {name}",
+            top_sentences,
+        )
     if denials:
-        flag("denial-present", f"{len(denials)} sentence(s) report a denial",
-             [s.index for s in denials])
+        flag(
+            "denial-present",
+            f"{len(denials)} sentence(s) report a denial",
+            [s.index for s in denials],
+        )
     if total >= 5 and attributed_share < 0.2:
-        flag("mostly-unattributed", f"only {n_attr} of {total} sentences name any source",
-             [s.index for s in sentences if s.label == Label.UNATTRIBUTED.value])
+        flag(
+            "mostly-unattributed",
+            f"only {n_attr} of {total} sentences name any source",
+            [s.index for s in sentences if s.label == Label.UNATTRIBUTED.value],
+        )
     for name, indices in state_outlets.items():
         flag("state-affiliated-source", f"cites {name}, a state-affiliated outlet", indices)
 
     return {
         "sentences": total,
         "counts": {label: counts.get(label, 0) for label in LABELS},
-        "shares": {label: round(counts.get(label, 0) / total, 3) if total else 0.0 for label in LABELS},
+        "shares": {
+            label: round(counts.get(label, 0) / total, 3) if total else 0.0 for label in LABELS
+        },
         "attributed_share": round(attributed_share, 3),
         "anonymous_share_of_attributed": round(anonymous_share, 3),
         "named_share_of_attributed": round(1 - anonymous_share, 3) if n_attr else 0.0,

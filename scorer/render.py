@@ -12,8 +12,12 @@ LABEL_STYLE = {
     "official-denial": "magenta",
     "unattributed": "dim",
 }
-LABEL_SHORT = {"named-source": "NAMED", "anonymous-source": "ANON",
-               "official-denial": "DENIAL", "unattributed": "—"}
+LABEL_SHORT = {
+    "named-source": "NAMED",
+    "anonymous-source": "ANON",
+    "official-denial": "DENIAL",
+    "unattributed": "—",
+}
 
 
 class Format(str, Enum):
@@ -53,7 +57,9 @@ class Writer:
         if self.fmt is Format.JSONL:
             self.stream.write(json.dumps(article, ensure_ascii=False) + "\n")
         elif self.fmt is Format.JSON:
-            self.stream.write((",\n" if self.count else "") + json.dumps(article, ensure_ascii=False, indent=2))
+            self.stream.write(
+                (",\n" if self.count else "") + json.dumps(article, ensure_ascii=False, indent=2)
+            )
         elif self.fmt is Format.MARKDOWN:
             self.stream.write(markdown(article) + "\n")
         else:
@@ -62,7 +68,9 @@ class Writer:
 
     def finish(self, problems: list[str]) -> None:
         if self.fmt is Format.JSON:
-            self.stream.write("\n], " + json.dumps({"problems": problems}, ensure_ascii=False)[1:] + "\n")
+            self.stream.write(
+                "\n], " + json.dumps({"problems": problems}, ensure_ascii=False)[1:] + "\n"
+            )
         self.stream.flush()
 
     def _table(self, article: dict[str, Any]) -> None:
@@ -70,8 +78,12 @@ class Writer:
         from rich.table import Table
 
         if self._console is None:
-            self._console = Console(file=self.stream, force_terminal=self.color, no_color=not self.color,
-                                    width=None if self.color else 140)
+            self._console = Console(
+                file=self.stream,
+                force_terminal=self.color,
+                no_color=not self.color,
+                width=None if self.color else 140,
+            )
         profile = article["profile"]
         title = f"{article['id']} — publisher: {article['publisher'] or 'unknown'}"
         if article.get("credit"):
@@ -86,16 +98,25 @@ class Writer:
             style = LABEL_STYLE.get(s["label"], "")
             chains = "\n".join(chain_text(c, markup=True) for c in s["chains"])
             conf = f"{s['confidence']:.2f}" if s["confidence"] is not None else ""
-            table.add_row(str(s["index"]), f"[{style}]{LABEL_SHORT.get(s['label'], s['label'])}[/{style}]",
-                          conf, s["text"], chains)
+            table.add_row(
+                str(s["index"]),
+                f"[{style}]{LABEL_SHORT.get(s['label'], s['label'])}[/{style}]",
+                conf,
+                s["text"],
+                chains,
+            )
         self._console.print(table)
         counts = ", ".join(f"{k} {v}" for k, v in profile["counts"].items())
-        self._console.print(f"[bold]score {profile['score']}[/bold] · {counts} · "
-                            f"{profile['distinct_sources']} distinct sources · "
-                            f"{len(article['removed'])} furniture/duplicate pieces removed")
+        self._console.print(
+            f"[bold]score {profile['score']}[/bold] · {counts} · "
+            f"{profile['distinct_sources']} distinct sources · "
+            f"{len(article['removed'])} furniture/duplicate pieces removed"
+        )
         for flag in profile["flags"]:
-            self._console.print(f"  [red]⚑ {flag['flag']}[/red]: {flag['reason']} "
-                                f"(sentences {', '.join(map(str, flag['sentences']))})")
+            self._console.print(
+                f"  [red]⚑ {flag['flag']}[/red]: {flag['reason']} "
+                f"(sentences {', '.join(map(str, flag['sentences']))})"
+            )
         self._console.print()
 
 
@@ -103,16 +124,22 @@ def markdown(article: dict[str, Any]) -> str:
     """One article as a Markdown section: profile, flags and a sentence table with chains."""
     profile = article["profile"]
     lines = [f"## {article['id']}", ""]
-    lines.append(f"- publisher: {article['publisher'] or 'unknown'}"
-                 + (f" (credit: {article['credit']})" if article.get("credit") else ""))
+    lines.append(
+        f"- publisher: {article['publisher'] or 'unknown'}"
+        + (f" (credit: {article['credit']})" if article.get("credit") else "")
+    )
     lines.append(f"- score: **{profile['score']}** / 100")
     lines.append("- counts: " + ", ".join(f"{k} {v}" for k, v in profile["counts"].items()))
-    lines.append(f"- distinct sources: {profile['distinct_sources']}; second-hand share: "
-                 f"{profile['second_hand_share']:.0%}; anonymous share of attributed: "
-                 f"{profile['anonymous_share_of_attributed']:.0%}")
+    lines.append(
+        f"- distinct sources: {profile['distinct_sources']}; second-hand share: "
+        f"{profile['second_hand_share']:.0%}; anonymous share of attributed: "
+        f"{profile['anonymous_share_of_attributed']:.0%}"
+    )
     for flag in profile["flags"]:
-        lines.append(f"- ⚑ **{flag['flag']}**: {flag['reason']} (sentences "
-                     f"{', '.join(map(str, flag['sentences']))})")
+        lines.append(
+            f"- ⚑ **{flag['flag']}**: {flag['reason']} (sentences "
+            f"{', '.join(map(str, flag['sentences']))})"
+        )
     lines += ["", "| # | label | sentence | chain |", "|---|---|---|---|"]
     for s in article["sentences"]:
         text = s["text"].replace("|", "\\|")

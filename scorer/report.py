@@ -28,8 +28,9 @@ class TriageFormat(str, Enum):
 CSV_HEADER = ("id", "publisher", "priority", "story", "reasons", "top_claim")
 
 
-def write_report(result: TriageResult, *, fmt: TriageFormat | str, stream: TextIO,
-                 color: bool = False) -> None:
+def write_report(
+    result: TriageResult, *, fmt: TriageFormat | str, stream: TextIO, color: bool = False
+) -> None:
     """Write `result` to `stream` in `fmt` (table, json, csv or html)."""
     fmt = TriageFormat(fmt)
     if fmt is TriageFormat.JSON:
@@ -56,9 +57,16 @@ def write_csv(result: TriageResult, stream: TextIO) -> None:
     writer.writerow(CSV_HEADER)
     for item in result.articles:
         top = item.claims[0] if item.claims else None
-        writer.writerow([item.id, _publisher(item), f"{item.priority:g}", item.story,
-                         "; ".join(r.text for r in item.reasons),
-                         f"[{top.sentence}] {top.text} ({top.why})" if top else ""])
+        writer.writerow(
+            [
+                item.id,
+                _publisher(item),
+                f"{item.priority:g}",
+                item.story,
+                "; ".join(r.text for r in item.reasons),
+                f"[{top.sentence}] {top.text} ({top.why})" if top else "",
+            ]
+        )
 
 
 def write_table(result: TriageResult, stream: TextIO, *, color: bool = False) -> None:
@@ -66,41 +74,73 @@ def write_table(result: TriageResult, stream: TextIO, *, color: bool = False) ->
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=stream, force_terminal=color, no_color=not color,
-                      width=None if color else 160)
+    console = Console(
+        file=stream, force_terminal=color, no_color=not color, width=None if color else 160
+    )
     table = Table(title="Triage queue (check from the top)", show_lines=True, expand=True)
-    for name, options in (("#", {"justify": "right", "width": 3}),
-                          ("priority", {"justify": "right", "width": 8}),
-                          ("article", {"ratio": 2}), ("story", {"width": 8}),
-                          ("reasons", {"ratio": 4}), ("check first", {"ratio": 4})):
+    for name, options in (
+        ("#", {"justify": "right", "width": 3}),
+        ("priority", {"justify": "right", "width": 8}),
+        ("article", {"ratio": 2}),
+        ("story", {"width": 8}),
+        ("reasons", {"ratio": 4}),
+        ("check first", {"ratio": 4}),
+    ):
         table.add_column(name, **options)
     for rank, item in enumerate(result.articles, start=1):
-        claims = "\n".join(f"[{c.sentence}] {c.text[:90]}{'…' if len(c.text) > 90 else ''}\n"
-                           f"  [dim]{c.why}[/dim]" for c in item.claims[:2])
-        table.add_row(str(rank), f"[bold]{item.priority:g}[/bold]",
-                      f"{item.id}\n[dim]{_publisher(item) or 'publisher unknown'}[/dim]",
-                      item.story, "\n".join(f"• {r.text}" for r in item.reasons), claims)
+        claims = "\n".join(
+            f"[{c.sentence}] {c.text[:90]}{'…' if len(c.text) > 90 else ''}\n  [dim]{c.why}[/dim]"
+            for c in item.claims[:2]
+        )
+        table.add_row(
+            str(rank),
+            f"[bold]{item.priority:g}[/bold]",
+            f"{item.id}\n[dim]{_publisher(item) or 'publisher unknown'}[/dim]",
+            item.story,
+            "\n".join(f"• {r.text}" for r in item.reasons),
+            claims,
+        )
     console.print(table)
     for story in result.stories:
         console.print(f"[bold]{story.id}[/bold] ({len(story.articles)} article(s)): {story.title}")
     for link in result.links:
-        console.print(f"  ↪ {link.from_id} sentence {link.sentence} cites {link.via} → "
-                      f"{link.to_id} sentence {link.target_sentence} "
-                      f"(similarity {link.similarity:.2f})")
+        console.print(
+            f"  ↪ {link.from_id} sentence {link.sentence} cites {link.via} → "
+            f"{link.to_id} sentence {link.target_sentence} "
+            f"(similarity {link.similarity:.2f})"
+        )
     for problem in result.problems:
         console.print(f"[red]{problem}[/red]")
 
 
 # --- HTML --------------------------------------------------------------------------------------
 
-LABEL_COLOUR = {"named-source": "#e2f0d9", "anonymous-source": "#fff2cc",
-                "official-denial": "#ecdcf7", "unattributed": "#f3f3f3"}
-NODE_COLOUR = {"article": "#1f4e79", "outlet": "#d9d9d9", "person": "#c6e0b4",
-               "organization": "#c6e0b4", "document": "#bdd7ee", "anonymous": "#ffe699"}
+LABEL_COLOUR = {
+    "named-source": "#e2f0d9",
+    "anonymous-source": "#fff2cc",
+    "official-denial": "#ecdcf7",
+    "unattributed": "#f3f3f3",
+}
+NODE_COLOUR = {
+    "article": "#1f4e79",
+    "outlet": "#d9d9d9",
+    "person": "#c6e0b4",
+    "organization": "#c6e0b4",
+    "document": "#bdd7ee",
+    "anonymous": "#ffe699",
+}
 STATE_COLOUR = "#f4b183"
 # one colour per citing article, so a desk can follow one article's chains through the graph
-EDGE_COLOURS = ("#4472c4", "#70ad47", "#7f6000", "#7030a0", "#00b0f0", "#808080", "#ed7d31",
-                "#375623")
+EDGE_COLOURS = (
+    "#4472c4",
+    "#70ad47",
+    "#7f6000",
+    "#7030a0",
+    "#00b0f0",
+    "#808080",
+    "#ed7d31",
+    "#375623",
+)
 
 CSS = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#222;
@@ -142,13 +182,17 @@ def _anchors(result: TriageResult) -> dict[str, str]:
 def html_report(result: TriageResult) -> str:
     """The whole report as one HTML page: queue, stories with their graphs, articles."""
     anchors = _anchors(result)
-    parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             "<title>scorer triage</title>", f"<style>{CSS}</style></head><body><main>",
-             "<h1>Fact-checking triage</h1>",
-             f'<p class="muted">{len(result.articles)} article(s), {len(result.stories)} '
-             f"story(ies), {len(result.links)} cross-article link(s); classifier: "
-             f"{_e(result.classifier or 'unknown')}. Priority 0–100: higher means check first.</p>"]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>scorer triage</title>",
+        f"<style>{CSS}</style></head><body><main>",
+        "<h1>Fact-checking triage</h1>",
+        f'<p class="muted">{len(result.articles)} article(s), {len(result.stories)} '
+        f"story(ies), {len(result.links)} cross-article link(s); classifier: "
+        f"{_e(result.classifier or 'unknown')}. Priority 0–100: higher means check first.</p>",
+    ]
     parts.append(_queue(result, anchors))
     parts.append('<h2 id="stories">Stories and provenance</h2>')
     parts.append(_legend())
@@ -158,23 +202,31 @@ def html_report(result: TriageResult) -> str:
     for item in result.articles:
         parts.append(_article(item, result, anchors))
     if result.problems:
-        parts.append("<h2>Problems</h2><ul>" + "".join(f"<li>{_e(p)}</li>"
-                                                      for p in result.problems) + "</ul>")
+        parts.append(
+            "<h2>Problems</h2><ul>"
+            + "".join(f"<li>{_e(p)}</li>" for p in result.problems)
+            + "</ul>"
+        )
     parts.append("</main></body></html>\n")
     return "\n".join(parts)
 
 
 def _queue(result: TriageResult, anchors: dict[str, str]) -> str:
-    rows = ['<h2 id="queue">Queue</h2>', '<table class="queue" id="queue-table">',
-            "<thead><tr><th>#</th><th>priority</th><th>article</th><th>story</th>"
-            "<th>reasons</th><th>check first</th></tr></thead><tbody>"]
+    rows = [
+        '<h2 id="queue">Queue</h2>',
+        '<table class="queue" id="queue-table">',
+        "<thead><tr><th>#</th><th>priority</th><th>article</th><th>story</th>"
+        "<th>reasons</th><th>check first</th></tr></thead><tbody>",
+    ]
     for rank, item in enumerate(result.articles, start=1):
-        reasons = "".join(f"<li>{_e(r.text)} <span class='muted'>+{r.points:g}</span></li>"
-                          for r in item.reasons)
+        reasons = "".join(
+            f"<li>{_e(r.text)} <span class='muted'>+{r.points:g}</span></li>" for r in item.reasons
+        )
         claims = "".join(
             f'<div class="claim"><a href="#{anchors[item.id]}-s{c.sentence}">[{c.sentence}]</a> '
             f'{_e(_short(c.text, 140))}<div class="why">{_e(c.why)}</div></div>'
-            for c in item.claims[:2])
+            for c in item.claims[:2]
+        )
         width = max(0.0, min(100.0, item.priority))
         rows.append(
             f'<tr class="queue-row" data-priority="{item.priority:g}"><td>{rank}</td>'
@@ -183,7 +235,8 @@ def _queue(result: TriageResult, anchors: dict[str, str]) -> str:
             f'<td><a href="#{anchors[item.id]}">{_e(item.id)}</a><br>'
             f'<span class="muted">{_e(_publisher(item) or "publisher unknown")}</span></td>'
             f'<td><a href="#{_e(item.story)}">{_e(item.story)}</a></td>'
-            f'<td><ul class="reasons">{reasons}</ul></td><td>{claims}</td></tr>')
+            f'<td><ul class="reasons">{reasons}</ul></td><td>{claims}</td></tr>'
+        )
     rows.append("</tbody></table>")
     return "\n".join(rows)
 
@@ -193,12 +246,19 @@ def _short(text: str, n: int) -> str:
 
 
 def _legend() -> str:
-    items = [("article in the batch", NODE_COLOUR["article"]), ("outlet", NODE_COLOUR["outlet"]),
-             ("state-affiliated outlet", STATE_COLOUR), ("named source", NODE_COLOUR["person"]),
-             ("document", NODE_COLOUR["document"]), ("anonymous source", NODE_COLOUR["anonymous"])]
+    items = [
+        ("article in the batch", NODE_COLOUR["article"]),
+        ("outlet", NODE_COLOUR["outlet"]),
+        ("state-affiliated outlet", STATE_COLOUR),
+        ("named source", NODE_COLOUR["person"]),
+        ("document", NODE_COLOUR["document"]),
+        ("anonymous source", NODE_COLOUR["anonymous"]),
+    ]
     spans = "".join(f'<span><i style="background:{c}"></i>{_e(t)}</span>' for t, c in items)
-    spans += ('<span><i style="background:#c00000"></i>chain continues into another '
-              "article (dashed)</span>")
+    spans += (
+        '<span><i style="background:#c00000"></i>chain continues into another '
+        "article (dashed)</span>"
+    )
     return f'<p class="legend">{spans}</p>'
 
 
@@ -206,15 +266,24 @@ def _story(story: Story, result: TriageResult, anchors: dict[str, str]) -> str:
     links = [k for k in result.links if k.from_id in story.articles]
     items = "".join(
         f'<li><a href="#{anchors[k.from_id]}-s{k.sentence}">{_e(k.from_id)} [{k.sentence}]</a> '
-        f"cites {_e(k.via)} → <a href=\"#{anchors[k.to_id]}-s{k.target_sentence}\">"
+        f'cites {_e(k.via)} → <a href="#{anchors[k.to_id]}-s{k.target_sentence}">'
         f"{_e(k.to_id)} [{k.target_sentence}]</a> <span class='muted'>similarity "
-        f"{k.similarity:.2f}</span></li>" for k in links)
+        f"{k.similarity:.2f}</span></li>"
+        for k in links
+    )
     members = ", ".join(f'<a href="#{anchors[i]}">{_e(i)}</a>' for i in story.articles)
-    return (f'<section class="story" id="{_e(story.id)}"><h3>{_e(story.id)}: '
-            f"{_e(_short(story.title, 140))}</h3><p class='muted'>{members}</p>"
-            f'<div class="graph">{svg_graph(story)}</div>'
-            + (f"<ul>{items}</ul>" if items else "<p class='muted'>No chain in this story "
-               "continues into another article of the batch.</p>") + "</section>")
+    return (
+        f'<section class="story" id="{_e(story.id)}"><h3>{_e(story.id)}: '
+        f"{_e(_short(story.title, 140))}</h3><p class='muted'>{members}</p>"
+        f'<div class="graph">{svg_graph(story)}</div>'
+        + (
+            f"<ul>{items}</ul>"
+            if items
+            else "<p class='muted'>No chain in this story "
+            "continues into another article of the batch.</p>"
+        )
+        + "</section>"
+    )
 
 
 def _layers(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str, int]:
@@ -255,38 +324,49 @@ def svg_graph(story: Story) -> str:
             for e in edges:
                 if e["from"] in pos:
                     parents.setdefault(e["to"], []).append(pos[e["from"]][1])
-            members.sort(key=lambda n: sum(parents.get(n["id"], [0])) / len(
-                parents.get(n["id"], [0])))
+            members.sort(
+                key=lambda n: sum(parents.get(n["id"], [0])) / len(parents.get(n["id"], [0]))
+            )
         for k, n in enumerate(members):
             pos[n["id"]] = (pad + col * col_w, pad + k * row_h)
     width = pad * 2 + (max(columns) + 1) * col_w - (col_w - box_w)
     height = pad * 2 + max(len(c) for c in columns.values()) * row_h
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="provenance" width="{width}" '
-           f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
-           f'aria-label="provenance graph of {_e(story.id)}">',
-           '<defs><marker id="arrow-' + _e(story.id) + '" viewBox="0 0 10 10" refX="10" refY="5" '
-           'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
-           '<path d="M0,0 L10,5 L0,10 z" fill="#c00000"/></marker></defs>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="provenance" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="provenance graph of {_e(story.id)}">',
+        '<defs><marker id="arrow-' + _e(story.id) + '" viewBox="0 0 10 10" refX="10" refY="5" '
+        'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
+        '<path d="M0,0 L10,5 L0,10 z" fill="#c00000"/></marker></defs>',
+    ]
     for e in edges:
         (x1, y1), (x2, y2) = pos[e["from"]], pos[e["to"]]
         x1, y1, y2 = x1 + box_w, y1 + box_h / 2, y2 + box_h / 2
         bend = max(40.0, abs(x2 - x1) / 2)
-        path = (f"M{x1:.0f},{y1:.0f} C{x1 + bend:.0f},{y1:.0f} "
-                f"{x2 - bend:.0f},{y2:.0f} {x2:.0f},{y2:.0f}")
+        path = (
+            f"M{x1:.0f},{y1:.0f} C{x1 + bend:.0f},{y1:.0f} "
+            f"{x2 - bend:.0f},{y2:.0f} {x2:.0f},{y2:.0f}"
+        )
         sentences = ", ".join(map(str, e["sentences"]))
         if e["kind"] == "link":
-            tip = (f"{e['article']} sentence {sentences} cites {e.get('via', '')}: the chain "
-                   f"continues in this article (sentence {e.get('target_sentence')})")
-            out.append(f'<path class="edge link" d="{path}" fill="none" stroke="#c00000" '
-                       f'stroke-width="2.5" stroke-dasharray="6 3" '
-                       f'marker-end="url(#arrow-{_e(story.id)})"><title>{_e(tip)}</title></path>')
+            tip = (
+                f"{e['article']} sentence {sentences} cites {e.get('via', '')}: the chain "
+                f"continues in this article (sentence {e.get('target_sentence')})"
+            )
+            out.append(
+                f'<path class="edge link" d="{path}" fill="none" stroke="#c00000" '
+                f'stroke-width="2.5" stroke-dasharray="6 3" '
+                f'marker-end="url(#arrow-{_e(story.id)})"><title>{_e(tip)}</title></path>'
+            )
         else:
             tip = f"{e['article']}, sentence(s) {sentences}"
             w = min(4.0, 0.8 + 0.4 * len(e["sentences"]))
             ink = EDGE_COLOURS[order.get(e["article"], 0) % len(EDGE_COLOURS)]
-            out.append(f'<path class="edge hop" d="{path}" fill="none" stroke="{ink}" '
-                       f'stroke-opacity="0.7" stroke-width="{w:.1f}"><title>{_e(tip)}</title>'
-                       "</path>")
+            out.append(
+                f'<path class="edge hop" d="{path}" fill="none" stroke="{ink}" '
+                f'stroke-opacity="0.7" stroke-width="{w:.1f}"><title>{_e(tip)}</title>'
+                "</path>"
+            )
     for n in nodes:
         x, y = pos[n["id"]]
         fill = STATE_COLOUR if n.get("state_affiliated") else NODE_COLOUR.get(n["kind"], "#eee")
@@ -295,11 +375,13 @@ def svg_graph(story: Story) -> str:
         if n["kind"] == "article":
             rank = order.get(n["article"])
             label = f"{'#' + str(rank + 1) + ' ' if rank is not None else ''}{label}"
-        out.append(f'<g class="node {_e(n["kind"])}"><title>{_e(label)} ({_e(n["kind"])})'
-                   f'</title><rect x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="4" '
-                   f'fill="{fill}" stroke="#555" stroke-width="0.6"/>'
-                   f'<text x="{x + 6}" y="{y + 14}" font-size="11" fill="{ink}" '
-                   f'font-family="system-ui,sans-serif">{_e(_short(label, 38))}</text></g>')
+        out.append(
+            f'<g class="node {_e(n["kind"])}"><title>{_e(label)} ({_e(n["kind"])})'
+            f'</title><rect x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="4" '
+            f'fill="{fill}" stroke="#555" stroke-width="0.6"/>'
+            f'<text x="{x + 6}" y="{y + 14}" font-size="11" fill="{ink}" '
+            f'font-family="system-ui,sans-serif">{_e(_short(label, 38))}</text></g>'
+        )
     out.append("</svg>")
     return "".join(out)
 
@@ -313,36 +395,53 @@ def _article(item: ArticleTriage, result: TriageResult, anchors: dict[str, str])
             incoming.setdefault(k.target_sentence, []).append(k)
     flagged = {c.sentence: c for c in item.claims}
     profile = a.profile
-    head = (f'<section class="article" id="{anchor}"><h3>#{list(anchors).index(item.id) + 1} '
-            f"{_e(item.id)} — {_e(_publisher(item) or 'publisher unknown')}</h3>"
-            f'<p class="muted">priority <b>{item.priority:g}</b> · sourcing score '
-            f"{_e(profile.get('score', '?'))}/100 · {_e(item.story)} · "
-            + " · ".join(f"{_e(k)} {_e(v)}" for k, v in profile.get("counts", {}).items())
-            + "</p>")
-    rows = [head, '<ul class="reasons">' + "".join(f"<li>{_e(r.text)}</li>" for r in item.reasons)
-            + "</ul>"]
+    head = (
+        f'<section class="article" id="{anchor}"><h3>#{list(anchors).index(item.id) + 1} '
+        f"{_e(item.id)} — {_e(_publisher(item) or 'publisher unknown')}</h3>"
+        f'<p class="muted">priority <b>{item.priority:g}</b> · sourcing score '
+        f"{_e(profile.get('score', '?'))}/100 · {_e(item.story)} · "
+        + " · ".join(f"{_e(k)} {_e(v)}" for k, v in profile.get("counts", {}).items())
+        + "</p>"
+    )
+    rows = [
+        head,
+        '<ul class="reasons">' + "".join(f"<li>{_e(r.text)}</li>" for r in item.reasons) + "</ul>",
+    ]
     for s in a.sentences:
         label = s.label or "unattributed"
         css = "s flag" if s.index in flagged else "s"
-        line = (f'<div class="{css}" id="{anchor}-s{s.index}" '
-                f'style="background:{LABEL_COLOUR.get(label, "#fff")}" data-label="{_e(label)}">'
-                f'<span class="i">{s.index}</span><span class="tag" title="{_e(label)}">'
-                f"{_e(LABEL_SHORT.get(label, label))}</span>{_e(s.text)}")
+        line = (
+            f'<div class="{css}" id="{anchor}-s{s.index}" '
+            f'style="background:{LABEL_COLOUR.get(label, "#fff")}" data-label="{_e(label)}">'
+            f'<span class="i">{s.index}</span><span class="tag" title="{_e(label)}">'
+            f"{_e(LABEL_SHORT.get(label, label))}</span>{_e(s.text)}"
+        )
         for chain in s.chains:
             line += f'<div class="chain">{_e(chain_text([h.to_dict() for h in chain]))}</div>'
         if s.index in flagged:
             line += f'<div class="note">⚑ check first: {_e(flagged[s.index].why)}</div>'
         if s.index in outgoing:
             k = outgoing[s.index]
-            line += (f'<div class="note">↪ {_e(k.via)} is in this batch: continues in '
-                     f'<a href="#{anchors[k.to_id]}-s{k.target_sentence}">{_e(k.to_id)} '
-                     f"sentence {k.target_sentence}</a></div>")
+            line += (
+                f'<div class="note">↪ {_e(k.via)} is in this batch: continues in '
+                f'<a href="#{anchors[k.to_id]}-s{k.target_sentence}">{_e(k.to_id)} '
+                f"sentence {k.target_sentence}</a></div>"
+            )
         for k in incoming.get(s.index, []):
-            line += (f'<div class="note">↩ cited by <a href="#{anchors[k.from_id]}-s{k.sentence}">'
-                     f"{_e(k.from_id)} sentence {k.sentence}</a></div>")
+            line += (
+                f'<div class="note">↩ cited by <a href="#{anchors[k.from_id]}-s{k.sentence}">'
+                f"{_e(k.from_id)} sentence {k.sentence}</a></div>"
+            )
         rows.append(line + "</div>")
     return "\n".join(rows) + "</section>"
 
 
-__all__ = ["CSV_HEADER", "TriageFormat", "html_report", "svg_graph", "write_csv",
-           "write_report", "write_table"]
+__all__ = [
+    "CSV_HEADER",
+    "TriageFormat",
+    "html_report",
+    "svg_graph",
+    "write_csv",
+    "write_report",
+    "write_table",
+]

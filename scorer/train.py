@@ -11,8 +11,8 @@ import json
 import math
 import random
 import sys
-import warnings
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -77,17 +77,31 @@ class TrainingConfig:
         if not self.train_files:
             raise errors.ConfigError("train_files is empty: give at least one data file")
         if self.class_weighting not in ("sqrt", "inverse", "none"):
-            raise errors.ConfigError(errors.E_BAD_CHOICE.format(
-                field="class_weighting", choices="sqrt, inverse, none", value=self.class_weighting))
+            raise errors.ConfigError(
+                errors.E_BAD_CHOICE.format(
+                    field="class_weighting",
+                    choices="sqrt, inverse, none",
+                    value=self.class_weighting,
+                )
+            )
         if self.device not in ("auto", "cpu", "cuda"):
-            raise errors.ConfigError(errors.E_BAD_CHOICE.format(
-                field="device", choices="auto, cpu, cuda", value=self.device))
+            raise errors.ConfigError(
+                errors.E_BAD_CHOICE.format(
+                    field="device", choices="auto, cpu, cuda", value=self.device
+                )
+            )
         if self.epochs <= 0 or self.batch_size < 1 or not 0 < self.learning_rate < 1:
-            raise errors.ConfigError("epochs and batch_size must be positive, 0 < learning_rate < 1")
+            raise errors.ConfigError(
+                "epochs and batch_size must be positive, 0 < learning_rate < 1"
+            )
         if not 0 <= self.context_swap <= 1:
-            raise errors.ConfigError(f"context_swap must be between 0 and 1, got {self.context_swap}")
+            raise errors.ConfigError(
+                f"context_swap must be between 0 and 1, got {self.context_swap}"
+            )
         if not 16 <= self.max_length <= 512:
-            raise errors.ConfigError(f"max_length must be between 16 and 512, got {self.max_length}")
+            raise errors.ConfigError(
+                f"max_length must be between 16 and 512, got {self.max_length}"
+            )
 
 
 def read_training_data(files: Sequence[Path], warn: Callable[[str], None] = print) -> list[Example]:
@@ -154,9 +168,11 @@ def batch_order(examples: Sequence[Example], batch_size: int, seed: int) -> list
     chunk = batch_size * 50
     batches: list[list[int]] = []
     for start in range(0, len(order), chunk):
-        part = sorted(order[start:start + chunk],
-                      key=lambda i: len(examples[i].text) + len(examples[i].context))
-        batches += [part[i:i + batch_size] for i in range(0, len(part), batch_size)]
+        part = sorted(
+            order[start : start + chunk],
+            key=lambda i: len(examples[i].text) + len(examples[i].context),
+        )
+        batches += [part[i : i + batch_size] for i in range(0, len(part), batch_size)]
     rng.shuffle(batches)
     return batches
 
@@ -176,7 +192,9 @@ def _save_checkpoint(model: Any, optimizer: Any, state: dict[str, Any], path: Pa
     from safetensors.torch import save_file
 
     path.mkdir(parents=True, exist_ok=True)
-    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(path / "model.safetensors"))
+    save_file(
+        {k: v.contiguous() for k, v in model.state_dict().items()}, str(path / "model.safetensors")
+    )
     tensors: dict[str, torch.Tensor] = {}
     for index, param_state in optimizer.state_dict()["state"].items():
         for key, value in param_state.items():
@@ -201,13 +219,19 @@ def _load_checkpoint(model: Any, optimizer: Any, path: Path) -> dict[str, Any]:
 
 
 def _encode(tokenizer: Any, batch: Sequence[Example], max_length: int) -> Any:
-    return tokenizer([e.text for e in batch], [e.context or "" for e in batch],
-                     truncation="longest_first", max_length=max_length, padding=True,
-                     return_tensors="pt")
+    return tokenizer(
+        [e.text for e in batch],
+        [e.context or "" for e in batch],
+        truncation="longest_first",
+        max_length=max_length,
+        padding=True,
+        return_tensors="pt",
+    )
 
 
-def train(*, config: TrainingConfig, log: Callable[[str], None] = print,
-          progress: bool = True) -> Path:
+def train(
+    *, config: TrainingConfig, log: Callable[[str], None] = print, progress: bool = True
+) -> Path:
     """Fine-tune the classifier and write a model directory; returns its path.
 
     Example:
@@ -225,16 +249,22 @@ def train(*, config: TrainingConfig, log: Callable[[str], None] = print,
     started = time.time()
     if config.threads:
         torch.set_num_threads(config.threads)
-    device = "cuda" if config.device == "cuda" or (
-        config.device == "auto" and torch.cuda.is_available()) else "cpu"
+    device = (
+        "cuda"
+        if config.device == "cuda" or (config.device == "auto" and torch.cuda.is_available())
+        else "cpu"
+    )
     _seed_everything(config.seed)
-    examples = cap_per_label(read_training_data(config.train_files, log), config.max_per_label,
-                             config.seed)
+    examples = cap_per_label(
+        read_training_data(config.train_files, log), config.max_per_label, config.seed
+    )
     examples = swap_contexts(examples, config.context_swap, config.seed)
     labels = list(LABELS)
     counts = Counter(e.label for e in examples)
-    log(f"training on {len(examples)} examples: " +
-        ", ".join(f"{label} {counts[label]}" for label in labels))
+    log(
+        f"training on {len(examples)} examples: "
+        + ", ".join(f"{label} {counts[label]}" for label in labels)
+    )
     tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
     tokenizer.truncation_side = "left"
     model = build_model(labels).to(device)
@@ -243,8 +273,11 @@ def train(*, config: TrainingConfig, log: Callable[[str], None] = print,
         param.requires_grad = not name.startswith(FROZEN_PREFIX)
     weights = torch.tensor(class_weights(examples, labels, config.class_weighting), device=device)
     loss_fn = torch.nn.CrossEntropyLoss(weight=weights)
-    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad],
-                                  lr=config.learning_rate, weight_decay=0.01)
+    optimizer = torch.optim.AdamW(
+        [p for p in model.parameters() if p.requires_grad],
+        lr=config.learning_rate,
+        weight_decay=0.01,
+    )
     steps_per_epoch = math.ceil(len(examples) / config.batch_size)
     total = math.ceil(steps_per_epoch * config.epochs)
     if config.max_steps:
@@ -266,15 +299,20 @@ def train(*, config: TrainingConfig, log: Callable[[str], None] = print,
                 scheduler.step()
         log(f"resumed from {checkpoint} at step {step}/{total}")
     running = 0.0
-    columns = [TextColumn("training"), BarColumn(), TextColumn("{task.completed}/{task.total} steps"),
-               TextColumn("loss {task.fields[loss]:.3f}"), TimeRemainingColumn()]
+    columns = [
+        TextColumn("training"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} steps"),
+        TextColumn("loss {task.fields[loss]:.3f}"),
+        TimeRemainingColumn(),
+    ]
     progress = progress and sys.stderr.isatty()
     with Progress(*columns, disable=not progress) as bar:
         task = bar.add_task("train", total=total, completed=step, loss=0.0)
         epoch = step // steps_per_epoch
         while step < total:
             batches = batch_order(examples, config.batch_size, config.seed + epoch)
-            for indices in batches[step - epoch * steps_per_epoch:]:
+            for indices in batches[step - epoch * steps_per_epoch :]:
                 if step >= total:
                     break
                 batch = [examples[i] for i in indices]
@@ -290,8 +328,10 @@ def train(*, config: TrainingConfig, log: Callable[[str], None] = print,
                 running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
                 bar.update(task, completed=step, loss=running)
                 if not progress and step % 50 == 0:
-                    log(f"step {step}/{total} loss {running:.3f} "
-                        f"({(time.time() - started) / 60:.1f} min)")
+                    log(
+                        f"step {step}/{total} loss {running:.3f} "
+                        f"({(time.time() - started) / 60:.1f} min)"
+                    )
                 if config.save_steps and step % config.save_steps == 0:
                     _save_checkpoint(model, optimizer, {"step": step}, checkpoint)
             epoch += 1
@@ -299,13 +339,22 @@ def train(*, config: TrainingConfig, log: Callable[[str], None] = print,
     model.to("cpu")
     minutes = (time.time() - started) / 60
     meta: dict[str, Any] = {
-        "max_length": config.max_length, "context_sentences": 2,
-        "training": {**{k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(config).items()
-                        if k not in ("train_files", "dev_files")},
-                     "train_files": [str(p) for p in config.train_files],
-                     "dev_files": [str(p) for p in config.dev_files],
-                     "examples": len(examples), "label_counts": dict(counts),
-                     "steps": step, "minutes": round(minutes, 1), "device": device},
+        "max_length": config.max_length,
+        "context_sentences": 2,
+        "training": {
+            **{
+                k: (str(v) if isinstance(v, Path) else v)
+                for k, v in asdict(config).items()
+                if k not in ("train_files", "dev_files")
+            },
+            "train_files": [str(p) for p in config.train_files],
+            "dev_files": [str(p) for p in config.dev_files],
+            "examples": len(examples),
+            "label_counts": dict(counts),
+            "steps": step,
+            "minutes": round(minutes, 1),
+            "device": device,
+        },
     }
     save_model(model, tokenizer, config.output_dir, meta)
     log(f"wrote {config.output_dir} after {step} steps in {minutes:.1f} min")

@@ -33,13 +33,16 @@ from scorer.pipeline import SCHEMA_VERSION, Scorer, ScoringConfig
 # the desk should ask whether the accused party was asked.
 _ACCUSATION = re.compile(
     r"\b(accus\w*|alleg\w*|claim(?:s|ed)?|blam(?:e|es|ed)|charg(?:ed|es)|"
-    r"implicat\w*|responsible for|suspected of)\b", re.IGNORECASE)
+    r"implicat\w*|responsible for|suspected of)\b",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _STOP = frozenset(
     "the a an of and or to in on at for by with from that this is are was were be been it its "
     "as he she they we his her their our said says say told would could will has have had not "
-    "but if so than which who what".split())
+    "but if so than which who what".split()
+)
 
 
 @dataclass
@@ -81,8 +84,16 @@ class TriageConfig:
     max_claims: int = 5
 
     def __post_init__(self) -> None:
-        points = ("anonymous", "second_hand", "core_second_hand", "single_source",
-                  "denial_missing", "state_affiliated", "low_score", "unattributed")
+        points = (
+            "anonymous",
+            "second_hand",
+            "core_second_hand",
+            "single_source",
+            "denial_missing",
+            "state_affiliated",
+            "low_score",
+            "unattributed",
+        )
         for name in points:
             if getattr(self, name) < 0:
                 raise errors.ConfigError(f"{name} must be a non-negative number of points")
@@ -127,8 +138,14 @@ class Link:
     similarity: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"from": self.from_id, "to": self.to_id, "via": self.via, "sentence": self.sentence,
-                "target_sentence": self.target_sentence, "similarity": round(self.similarity, 3)}
+        return {
+            "from": self.from_id,
+            "to": self.to_id,
+            "via": self.via,
+            "sentence": self.sentence,
+            "target_sentence": self.target_sentence,
+            "similarity": round(self.similarity, 3),
+        }
 
 
 @dataclass
@@ -185,14 +202,21 @@ class TriageResult:
         articles = []
         for rank, item in enumerate(self.articles, start=1):
             a = item.article
-            articles.append({
-                "id": a.id, "rank": rank, "priority": item.priority, "story": item.story,
-                "publisher": a.publisher, "credit": a.credit, "title": a.title,
-                "score": a.profile.get("score"),
-                "reasons": [asdict(r) for r in item.reasons],
-                "claims": [asdict(c) for c in item.claims],
-                "sentences": article_to_dict(a, classifier=self.classifier)["sentences"],
-            })
+            articles.append(
+                {
+                    "id": a.id,
+                    "rank": rank,
+                    "priority": item.priority,
+                    "story": item.story,
+                    "publisher": a.publisher,
+                    "credit": a.credit,
+                    "title": a.title,
+                    "score": a.profile.get("score"),
+                    "reasons": [asdict(r) for r in item.reasons],
+                    "claims": [asdict(c) for c in item.claims],
+                    "sentences": article_to_dict(a, classifier=self.classifier)["sentences"],
+                }
+            )
         return {
             "schema_version": SCHEMA_VERSION,
             "classifier": self.classifier,
@@ -205,6 +229,7 @@ class TriageResult:
 
 
 # --- embeddings --------------------------------------------------------------------------------
+
 
 class Encoder:
     """The base encoder (all-MiniLM-L6-v2 from the installed package), loaded offline, once."""
@@ -226,8 +251,12 @@ class Encoder:
         """Unit-length embeddings, one row per text."""
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        return np.asarray(self.model.encode(list(texts), batch_size=64, normalize_embeddings=True,
-                                            show_progress_bar=False), dtype=np.float32)
+        return np.asarray(
+            self.model.encode(
+                list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False
+            ),
+            dtype=np.float32,
+        )
 
 
 @lru_cache(maxsize=1)
@@ -242,6 +271,7 @@ def _unit(vector: np.ndarray) -> np.ndarray:
 
 
 # --- the queue ---------------------------------------------------------------------------------
+
 
 def _key(name: str | None, registry: OutletRegistry) -> str | None:
     if not name:
@@ -272,9 +302,14 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _claims(article: Article, own: set[str], registry: OutletRegistry,
-            links: dict[tuple[str, int, str], Link], batch: dict[str, Article],
-            config: TriageConfig) -> list[Claim]:
+def _claims(
+    article: Article,
+    own: set[str],
+    registry: OutletRegistry,
+    links: dict[tuple[str, int, str], Link],
+    batch: dict[str, Article],
+    config: TriageConfig,
+) -> list[Claim]:
     """Attributed, non-denial sentences ranked anonymous > second-hand > single named."""
     claims = []
     for s in article.sentences:
@@ -308,21 +343,30 @@ def _claims(article: Article, own: set[str], registry: OutletRegistry,
                 break
         claims.append(Claim(s.index, s.text, s.label or "", risk, why, extended))
     claims.sort(key=lambda c: (-c.risk, c.sentence))
-    return claims[:config.max_claims]
+    return claims[: config.max_claims]
 
 
 def _main_chain(chains: list[list[Hop]], anonymous: bool) -> list[Hop]:
     """The chain that explains the label: one ending anonymous for an anonymous sentence,
     else the one passing through most outlets, else the longest."""
+
     def rank(chain: list[Hop]) -> tuple[bool, int, int]:
         ends_anonymous = bool(chain) and chain[-1].kind == HopKind.ANONYMOUS.value
         return (ends_anonymous == anonymous, sum(h.kind == "outlet" for h in chain), len(chain))
+
     return max(chains, key=rank) if chains else []
 
 
-def _extend(article: Article, sentence: Sentence, chain: list[Hop], own: set[str],
-            registry: OutletRegistry, links: dict[tuple[str, int, str], Link],
-            batch: dict[str, Article], depth: int = 0) -> list[dict[str, Any]]:
+def _extend(
+    article: Article,
+    sentence: Sentence,
+    chain: list[Hop],
+    own: set[str],
+    registry: OutletRegistry,
+    links: dict[tuple[str, int, str], Link],
+    batch: dict[str, Article],
+    depth: int = 0,
+) -> list[dict[str, Any]]:
     """The chain, continued into linked batch articles: [publisher, outlet→article, source…]."""
     out: list[dict[str, Any]] = []
     head = article.publisher or article.credit
@@ -346,8 +390,13 @@ def _extend(article: Article, sentence: Sentence, chain: list[Hop], own: set[str
     return out
 
 
-def _prioritise(article: Article, own: set[str], registry: OutletRegistry,
-                story_denials: list[str], config: TriageConfig) -> tuple[float, list[Reason]]:
+def _prioritise(
+    article: Article,
+    own: set[str],
+    registry: OutletRegistry,
+    story_denials: list[str],
+    config: TriageConfig,
+) -> tuple[float, list[Reason]]:
     profile = article.profile
     flags = {f["flag"]: f for f in profile.get("flags", [])}
     attributed = [s for s in article.sentences if s.label in ATTRIBUTED]
@@ -356,10 +405,15 @@ def _prioritise(article: Article, own: set[str], registry: OutletRegistry,
 
     anonymous = [s.index for s in attributed if s.label == Label.ANONYMOUS.value]
     if anonymous:
-        reasons.append(Reason(
-            "anonymous", f"{len(anonymous)} of {n_attr} attributed claims "
-            f"{_rest(len(anonymous))} on anonymous sources",
-            config.anonymous * len(anonymous) / n_attr, anonymous))
+        reasons.append(
+            Reason(
+                "anonymous",
+                f"{len(anonymous)} of {n_attr} attributed claims "
+                f"{_rest(len(anonymous))} on anonymous sources",
+                config.anonymous * len(anonymous) / n_attr,
+                anonymous,
+            )
+        )
 
     second: list[int] = []
     outlets: dict[str, None] = {}
@@ -372,27 +426,47 @@ def _prioritise(article: Article, own: set[str], registry: OutletRegistry,
                 outlets.update(dict.fromkeys(via))
                 break
     if second:
-        reasons.append(Reason(
-            "second-hand", f"{len(second)} of {n_attr} attributed claims "
-            f"{'comes' if len(second) == 1 else 'come'} second-hand through "
-            f"another outlet ({', '.join(outlets)})", config.second_hand * len(second) / n_attr,
-            second))
+        reasons.append(
+            Reason(
+                "second-hand",
+                f"{len(second)} of {n_attr} attributed claims "
+                f"{'comes' if len(second) == 1 else 'come'} second-hand through "
+                f"another outlet ({', '.join(outlets)})",
+                config.second_hand * len(second) / n_attr,
+                second,
+            )
+        )
     core = next((s for s in attributed if s.label != Label.DENIAL.value), None)
     if core is not None and core.index in second:
-        chain = _main_chain([_own_hops(c, own, registry) for c in core.chains],
-                            core.label == Label.ANONYMOUS.value)
+        chain = _main_chain(
+            [_own_hops(c, own, registry) for c in core.chains], core.label == Label.ANONYMOUS.value
+        )
         via = list(dict.fromkeys(h.name for h in chain[:-1] if h.kind == "outlet"))
-        reasons.append(Reason(
-            "core-second-hand", f"core claim second-hand through {_plural(len(via), 'outlet')} "
-            f"({' → '.join(via)})", config.core_second_hand, [core.index]))
+        reasons.append(
+            Reason(
+                "core-second-hand",
+                f"core claim second-hand through {_plural(len(via), 'outlet')} ({' → '.join(via)})",
+                config.core_second_hand,
+                [core.index],
+            )
+        )
 
     if "single-source" in flags:
         flag = flags["single-source"]
-        reasons.append(Reason("single-source", flag["reason"].replace("sentences", "claims"),
-                              config.single_source, list(flag["sentences"])))
+        reasons.append(
+            Reason(
+                "single-source",
+                flag["reason"].replace("sentences", "claims"),
+                config.single_source,
+                list(flag["sentences"]),
+            )
+        )
 
-    accusations = [s.index for s in article.sentences
-                   if s.label != Label.DENIAL.value and _ACCUSATION.search(s.text)]
+    accusations = [
+        s.index
+        for s in article.sentences
+        if s.label != Label.DENIAL.value and _ACCUSATION.search(s.text)
+    ]
     if accusations and not profile.get("denial_present"):
         text = "the accused party's denial is not reported"
         if story_denials:
@@ -406,18 +480,33 @@ def _prioritise(article: Article, own: set[str], registry: OutletRegistry,
                 if hop.state_affiliated:
                     state.setdefault(hop.name, []).append(s.index)
     for name, indices in list(state.items())[:2]:
-        reasons.append(Reason("state-affiliated", f"cites a state-affiliated outlet ({name})",
-                              config.state_affiliated, sorted(set(indices))))
+        reasons.append(
+            Reason(
+                "state-affiliated",
+                f"cites a state-affiliated outlet ({name})",
+                config.state_affiliated,
+                sorted(set(indices)),
+            )
+        )
 
     if "mostly-unattributed" in flags:
         flag = flags["mostly-unattributed"]
-        reasons.append(Reason("unattributed", flag["reason"], config.unattributed,
-                              list(flag["sentences"])[:20]))
+        reasons.append(
+            Reason(
+                "unattributed", flag["reason"], config.unattributed, list(flag["sentences"])[:20]
+            )
+        )
 
     score = float(profile.get("score", 0.0))
     if score < 100:
-        reasons.append(Reason("low-score", f"sourcing score {score:g}/100",
-                              config.low_score * (100 - score) / 100, []))
+        reasons.append(
+            Reason(
+                "low-score",
+                f"sourcing score {score:g}/100",
+                config.low_score * (100 - score) / 100,
+                [],
+            )
+        )
     for reason in reasons:
         reason.points = round(reason.points, 1)
     reasons = [r for r in reasons if r.points > 0]
@@ -426,6 +515,7 @@ def _prioritise(article: Article, own: set[str], registry: OutletRegistry,
 
 
 # --- stories -----------------------------------------------------------------------------------
+
 
 def group_stories(vectors: np.ndarray, threshold: float) -> list[list[int]]:
     """Average-linkage agglomerative grouping of unit vectors; merges while cosine ≥ threshold."""
@@ -450,20 +540,22 @@ def _node_id(hop: Hop) -> str:
     return f"s:{normalise_name(name)}"
 
 
-def build_graph(articles: list[Article], links: dict[tuple[str, int, str], Link],
-                registry: OutletRegistry) -> dict[str, list[dict[str, Any]]]:
+def build_graph(
+    articles: list[Article], links: dict[tuple[str, int, str], Link], registry: OutletRegistry
+) -> dict[str, list[dict[str, Any]]]:
     """Nodes (articles and sources) and edges (chain hops and cross-article links) of a story."""
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
     ids = {a.id for a in articles}
     for a in articles:
         label = a.publisher or (f"credit: {a.credit}" if a.credit else a.id)
-        nodes[f"a:{a.id}"] = {"id": f"a:{a.id}", "label": label,
-                              "kind": "article", "article": a.id}
+        nodes[f"a:{a.id}"] = {"id": f"a:{a.id}", "label": label, "kind": "article", "article": a.id}
 
     def edge(src: str, dst: str, kind: str, article: Article, index: int, **extra: Any) -> None:
-        entry = edges.setdefault((src, dst, kind), {
-            "from": src, "to": dst, "kind": kind, "article": article.id, "sentences": [], **extra})
+        entry = edges.setdefault(
+            (src, dst, kind),
+            {"from": src, "to": dst, "kind": kind, "article": article.id, "sentences": [], **extra},
+        )
         if index not in entry["sentences"]:
             entry["sentences"].append(index)
 
@@ -477,19 +569,33 @@ def build_graph(articles: list[Article], links: dict[tuple[str, int, str], Link]
                 for hop in _own_hops(chain, own, registry):
                     link = links.get((a.id, s.index, _key(hop.name, registry) or ""))
                     if hop.kind == "outlet" and link is not None and link.to_id in ids:
-                        edge(prev, f"a:{link.to_id}", "link", a, s.index, via=hop.name,
-                             target_sentence=link.target_sentence)
+                        edge(
+                            prev,
+                            f"a:{link.to_id}",
+                            "link",
+                            a,
+                            s.index,
+                            via=hop.name,
+                            target_sentence=link.target_sentence,
+                        )
                         break
                     node = _node_id(hop)
-                    nodes.setdefault(node, {"id": node, "label": hop.descriptor or hop.name,
-                                            "kind": hop.kind,
-                                            "state_affiliated": hop.state_affiliated})
+                    nodes.setdefault(
+                        node,
+                        {
+                            "id": node,
+                            "label": hop.descriptor or hop.name,
+                            "kind": hop.kind,
+                            "state_affiliated": hop.state_affiliated,
+                        },
+                    )
                     edge(prev, node, "hop", a, s.index)
                     prev = node
     return {"nodes": list(nodes.values()), "edges": list(edges.values())}
 
 
 # --- links -------------------------------------------------------------------------------------
+
 
 def _quote_tokens(text: str) -> set[str]:
     return {w.casefold() for q in _QUOTE.findall(text) for w in _WORD.findall(q)} - _STOP
@@ -499,8 +605,12 @@ def _tokens(text: str) -> set[str]:
     return {w.casefold() for w in _WORD.findall(text)} - _STOP
 
 
-def find_links(articles: list[Article], sentence_vectors: dict[str, np.ndarray],
-               registry: OutletRegistry, config: TriageConfig) -> list[Link]:
+def find_links(
+    articles: list[Article],
+    sentence_vectors: dict[str, np.ndarray],
+    registry: OutletRegistry,
+    config: TriageConfig,
+) -> list[Link]:
     """Chain hops naming an outlet whose article is in the batch, confirmed by similarity."""
     by_key: dict[str, list[Article]] = {}
     for a in articles:
@@ -522,17 +632,23 @@ def find_links(articles: list[Article], sentence_vectors: dict[str, np.ndarray],
                         best = _best_match(a, s, vectors, target, sentence_vectors[target.id])
                         if best is not None and best[1] >= config.link_threshold:
                             found[(a.id, s.index, target.id)] = Link(
-                                a.id, target.id, hop.name, s.index, best[0], best[1])
+                                a.id, target.id, hop.name, s.index, best[0], best[1]
+                            )
     return sorted(found.values(), key=lambda k: (k.from_id, k.sentence, k.to_id))
 
 
-def _best_match(article: Article, sentence: Sentence, vectors: np.ndarray, target: Article,
-                target_vectors: np.ndarray) -> tuple[int, float] | None:
+def _best_match(
+    article: Article,
+    sentence: Sentence,
+    vectors: np.ndarray,
+    target: Article,
+    target_vectors: np.ndarray,
+) -> tuple[int, float] | None:
     """The target sentence most like the citing sentence (alone or with its neighbours)."""
     if not len(target_vectors):
         return None
     i = sentence.index
-    window = _unit(vectors[max(0, i - 1):i + 2].mean(axis=0))
+    window = _unit(vectors[max(0, i - 1) : i + 2].mean(axis=0))
     cosine = np.maximum(target_vectors @ vectors[i], target_vectors @ window)
     quote = _quote_tokens(sentence.text)
     best_index, best = int(np.argmax(cosine)), float(cosine.max())
@@ -546,9 +662,16 @@ def _best_match(article: Article, sentence: Sentence, vectors: np.ndarray, targe
 
 # --- the whole batch ---------------------------------------------------------------------------
 
-def triage_articles(articles: list[Article], *, config: TriageConfig | None = None,
-                    registry: OutletRegistry | None = None, encoder: Encoder | None = None,
-                    classifier: str = "", problems: Iterable[str] = ()) -> TriageResult:
+
+def triage_articles(
+    articles: list[Article],
+    *,
+    config: TriageConfig | None = None,
+    registry: OutletRegistry | None = None,
+    encoder: Encoder | None = None,
+    classifier: str = "",
+    problems: Iterable[str] = (),
+) -> TriageResult:
     """Rank scored articles, group them into stories and link their chains across the batch."""
     config = config or TriageConfig()
     registry = registry or default_registry()
@@ -560,7 +683,7 @@ def triage_articles(articles: list[Article], *, config: TriageConfig | None = No
     doc_vectors = []
     start = 0
     for a in articles:
-        rows = matrix[start:start + len(a.sentences)]
+        rows = matrix[start : start + len(a.sentences)]
         start += len(a.sentences)
         sentence_vectors[a.id] = rows
         lede = rows[:3].mean(axis=0)
@@ -591,11 +714,16 @@ def triage_articles(articles: list[Article], *, config: TriageConfig | None = No
         story_items.sort(key=lambda t: (-t.priority, t.id))
         lead = story_items[0].article
         title = lead.title or (lead.sentences[0].text if lead.sentences else lead.id)
-        stories.append(Story("", title[:160], [t.id for t in story_items],
-                             build_graph(members, by_hop, registry)))
+        stories.append(
+            Story(
+                "", title[:160], [t.id for t in story_items], build_graph(members, by_hop, registry)
+            )
+        )
         items += story_items
-    order = sorted(range(len(stories)), key=lambda k: -max(
-        t.priority for t in items if t.id in stories[k].articles))
+    order = sorted(
+        range(len(stories)),
+        key=lambda k: -max(t.priority for t in items if t.id in stories[k].articles),
+    )
     stories = [stories[k] for k in order]
     for number, story in enumerate(stories, start=1):
         story.id = f"story-{number}"
@@ -606,10 +734,16 @@ def triage_articles(articles: list[Article], *, config: TriageConfig | None = No
     return TriageResult(items, stories, links, list(problems), classifier, config)
 
 
-def triage(*, paths: list[str], config: TriageConfig | None = None,
-           scoring: ScoringConfig | None = None, stdin: Any = None,
-           report: Callable[[str], None] | None = None, scorer: Scorer | None = None,
-           encoder: Encoder | None = None) -> TriageResult:
+def triage(
+    *,
+    paths: list[str],
+    config: TriageConfig | None = None,
+    scoring: ScoringConfig | None = None,
+    stdin: Any = None,
+    report: Callable[[str], None] | None = None,
+    scorer: Scorer | None = None,
+    encoder: Encoder | None = None,
+) -> TriageResult:
     """Score every input, then rank, group and link the batch.
 
     Args:
@@ -646,14 +780,27 @@ def triage(*, paths: list[str], config: TriageConfig | None = None,
         seen[a.id] = seen.get(a.id, 0) + 1
         if seen[a.id] > 1:
             a.id = f"{a.id}#{seen[a.id]}"
-    return triage_articles(articles, config=config, registry=scorer.registry, encoder=encoder,
-                           classifier=scorer.classifier.name, problems=problems)
+    return triage_articles(
+        articles,
+        config=config,
+        registry=scorer.registry,
+        encoder=encoder,
+        classifier=scorer.classifier.name,
+        problems=problems,
+    )
 
 
-def triage_files(*, paths: list[str], fmt: str = "table", output: Path | None = None,
-                 stream: TextIO | None = None, color: bool = False,
-                 config: TriageConfig | None = None, scoring: ScoringConfig | None = None,
-                 report: Callable[[str], None] | None = None) -> TriageResult:
+def triage_files(
+    *,
+    paths: list[str],
+    fmt: str = "table",
+    output: Path | None = None,
+    stream: TextIO | None = None,
+    color: bool = False,
+    config: TriageConfig | None = None,
+    scoring: ScoringConfig | None = None,
+    report: Callable[[str], None] | None = None,
+) -> TriageResult:
     """`triage` the inputs and write the result in `fmt` to `output` (a file) or `stream`.
 
     Example:

@@ -22,33 +22,53 @@ def test_seed_chains_reach_target(rules_scorer, gold_docs):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The Calder Courier reported on Monday that the mayor would resign, citing two aides.",
-         [("Daily Ledger", "outlet"), ("Calder Courier", "outlet"), ("two aides", "anonymous")]),
-        ("The dam is unsafe, Governor Ruth Alvarez said, according to Reuters.",
-         [("Daily Ledger", "outlet"), ("Reuters", "outlet"), ("Ruth Alvarez", "person")]),
-        ("According to the BBC, Health Minister Amir Khan said the clinics would stay open.",
-         [("Daily Ledger", "outlet"), ("BBC", "outlet"), ("Amir Khan", "person")]),
-        ("Citing unnamed officials, Bloomberg reported that the merger had stalled.",
-         [("Daily Ledger", "outlet"), ("Bloomberg", "outlet"), ("unnamed officials", "anonymous")]),
-        ("Le Monde quoted Prime Minister Elena Varga as saying the talks had failed.",
-         [("Daily Ledger", "outlet"), ("Le Monde", "outlet"), ("Elena Varga", "person")]),
-        ("Club chairman Piet de Vries told the BBC the coach would stay.",
-         [("Daily Ledger", "outlet"), ("BBC", "outlet"), ("Piet de Vries", "person")]),
+        (
+            "The Calder Courier reported on Monday that the mayor would resign, citing two aides.",
+            [("Daily Ledger", "outlet"), ("Calder Courier", "outlet"), ("two aides", "anonymous")],
+        ),
+        (
+            "The dam is unsafe, Governor Ruth Alvarez said, according to Reuters.",
+            [("Daily Ledger", "outlet"), ("Reuters", "outlet"), ("Ruth Alvarez", "person")],
+        ),
+        (
+            "According to the BBC, Health Minister Amir Khan said the clinics would stay open.",
+            [("Daily Ledger", "outlet"), ("BBC", "outlet"), ("Amir Khan", "person")],
+        ),
+        (
+            "Citing unnamed officials, Bloomberg reported that the merger had stalled.",
+            [
+                ("Daily Ledger", "outlet"),
+                ("Bloomberg", "outlet"),
+                ("unnamed officials", "anonymous"),
+            ],
+        ),
+        (
+            "Le Monde quoted Prime Minister Elena Varga as saying the talks had failed.",
+            [("Daily Ledger", "outlet"), ("Le Monde", "outlet"), ("Elena Varga", "person")],
+        ),
+        (
+            "Club chairman Piet de Vries told the BBC the coach would stay.",
+            [("Daily Ledger", "outlet"), ("BBC", "outlet"), ("Piet de Vries", "person")],
+        ),
     ],
 )
 def test_chain_patterns(rules_scorer, text, expected):
     chains = _chains(rules_scorer, text, publisher="Daily Ledger")[0]
     names = [[name for name, _ in chain] for chain in chains]
     wanted = [name for name, _ in expected]
-    assert any(len(c) == len(wanted) and all(w.lower() in n.lower() for w, n in zip(wanted, c))
-               for c in names), chains
+    assert any(
+        len(c) == len(wanted) and all(w.lower() in n.lower() for w, n in zip(wanted, c))
+        for c in names
+    ), chains
 
 
 def test_pronoun_and_title_references_resolve_to_earlier_source(rules_scorer):
-    text = ("State environment commissioner Daniel Okafor said his department would test the water. "
-            "\"If there is a problem, we will find it,\" he said. "
-            "A senior port official, speaking on condition of anonymity, said logs were missing. "
-            "The official said the review would end on Friday.")
+    text = (
+        "State environment commissioner Daniel Okafor said his department would test the water. "
+        '"If there is a problem, we will find it," he said. '
+        "A senior port official, speaking on condition of anonymity, said logs were missing. "
+        "The official said the review would end on Friday."
+    )
     chains = _chains(rules_scorer, text, publisher="Daily Ledger")
     assert chains[1][0][-1] == ("Daniel Okafor", "person")
     assert chains[3][0][-1][1] == "anonymous" and "official" in chains[3][0][-1][0]

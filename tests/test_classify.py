@@ -12,8 +12,11 @@ CASES = [
     ("Health Minister Sara Lindqvist said the clinics would stay open.", "", "named-source"),
     ("The ministry denied the report, calling it baseless.", "", "official-denial"),
     ("The bridge was completed in 1932 and carries two railway lines.", "", "unattributed"),
-    ("\u201cWe will rebuild every house,\u201d she said.",
-     "Mayor Jane Ortiz toured the flooded streets on Monday.", "named-source"),
+    (
+        "\u201cWe will rebuild every house,\u201d she said.",
+        "Mayor Jane Ortiz toured the flooded streets on Monday.",
+        "named-source",
+    ),
     ("A person familiar with the talks said the deal could collapse.", "", "anonymous-source"),
 ]
 
@@ -44,7 +47,9 @@ def test_model_reads_context_for_back_references(model_classifier):
     anonymous_context = "A senior official, speaking on condition of anonymity, described the plan."
     named_context = "Finance Minister Ola Berg described the plan on Tuesday."
     text = "The official said the budget would be cut by a tenth."
-    anon, named = model_classifier.predict([(text, anonymous_context), ("He said the budget would be cut.", named_context)])
+    anon, named = model_classifier.predict(
+        [(text, anonymous_context), ("He said the budget would be cut.", named_context)]
+    )
     assert anon.label == "anonymous-source"
     assert named.label == "named-source"
 
@@ -71,5 +76,7 @@ def test_onnx_int8_agrees_with_the_model(model_classifier, tmp_path, monkeypatch
     monkeypatch.setenv("SCORER_CACHE", str(tmp_path))
     onnx = OnnxClassifier.load(MODEL_DIR)
     items = [(t, c) for t, c, _ in CASES]
-    assert [p.label for p in onnx.predict(items)] == [p.label for p in model_classifier.predict(items)]
+    assert [p.label for p in onnx.predict(items)] == [
+        p.label for p in model_classifier.predict(items)
+    ]
     assert list(tmp_path.glob("*/model.int8.onnx"))

@@ -47,7 +47,10 @@ def test_seed_removals_carry_reasons(rules_scorer, gold_docs):
         ("Published 3 hours ago", "dateline"),
         ("Updated: 12 March 2025 at 14:05 GMT", "dateline"),
         ("By Jane Doe and Omar Farouk", "byline"),
-        ("Protesters gather outside parliament in Tbilisi. (Photo by Jane Roe/Getty Images)", "photo caption or credit"),
+        (
+            "Protesters gather outside parliament in Tbilisi. (Photo by Jane Roe/Getty Images)",
+            "photo caption or credit",
+        ),
         ("(AP Photo/Evan Vucci)", "photo caption or credit"),
         ("Photo: Reuters", "navigation or prompt"),
         ("Source: Reuters", "credit line"),
@@ -60,8 +63,10 @@ def test_other_sites_junk(junk, reason):
     text = f"Council votes to close the old library\n{junk}\nThe council voted 7-2 on Monday to close it."
     result = clean_blocks(text)
     assert [r.reason for r in result.removed] == [reason]
-    assert result.paragraphs == ["Council votes to close the old library",
-                                 "The council voted 7-2 on Monday to close it."]
+    assert result.paragraphs == [
+        "Council votes to close the old library",
+        "The council voted 7-2 on Monday to close it.",
+    ]
 
 
 def test_credit_line_is_kept_as_signal():
@@ -70,10 +75,15 @@ def test_credit_line_is_kept_as_signal():
 
 
 def test_donation_appeal_removed_to_the_end_but_content_before_kept():
-    text = ("Mayor resigns after audit\nThe mayor resigned on Friday, the council said.\n"
-            "Before you go\nOur newsroom relies on readers like you.\nPlease donate monthly.\nMonthly")
+    text = (
+        "Mayor resigns after audit\nThe mayor resigned on Friday, the council said.\n"
+        "Before you go\nOur newsroom relies on readers like you.\nPlease donate monthly.\nMonthly"
+    )
     result = clean_blocks(text)
-    assert result.paragraphs == ["Mayor resigns after audit", "The mayor resigned on Friday, the council said."]
+    assert result.paragraphs == [
+        "Mayor resigns after audit",
+        "The mayor resigned on Friday, the council said.",
+    ]
     assert {r.reason for r in result.removed} == {"donation appeal"}
 
 
@@ -84,9 +94,14 @@ def test_headline_is_content_and_short_interface_text_goes():
 
 
 def test_repeated_sentences_keep_the_first_and_drop_teasers():
-    sentences = ["The dam failed at noon after days of rain.", "Officials said it was safe last year.",
-                 "This was followed by a report […]", "The dam failed at noon after days of rain.",
-                 "He declined.", "He declined."]
+    sentences = [
+        "The dam failed at noon after days of rain.",
+        "Officials said it was safe last year.",
+        "This was followed by a report […]",
+        "The dam failed at noon after days of rain.",
+        "He declined.",
+        "He declined.",
+    ]
     keep, removed = drop_repeated_sentences(sentences)
     assert keep == [True, True, False, False, True, True]
     assert [r.reason for r in removed] == ["truncated teaser", "repeated sentence"]

@@ -44,8 +44,14 @@ def test_jsonl_single_input_is_still_one_line(tmp_path):
 def test_json_batch_document_valid(validator, tmp_path):
     _, batch_validator = validator
     out = tmp_path / "out.json"
-    result = _run(str(ROOT / "examples" / "article.txt"), str(tmp_path / "missing.txt"),
-                  "--format", "json", "--output", str(out))
+    result = _run(
+        str(ROOT / "examples" / "article.txt"),
+        str(tmp_path / "missing.txt"),
+        "--format",
+        "json",
+        "--output",
+        str(out),
+    )
     assert result.exit_code == 1
     document = json.loads(out.read_text())
     batch_validator.validate(document)
@@ -54,7 +60,13 @@ def test_json_batch_document_valid(validator, tmp_path):
 
 
 def test_publisher_option_starts_every_chain(validator):
-    result = _run(str(ROOT / "examples" / "article.txt"), "--format", "jsonl", "--publisher", "Calder Courier Online")
+    result = _run(
+        str(ROOT / "examples" / "article.txt"),
+        "--format",
+        "jsonl",
+        "--publisher",
+        "Calder Courier Online",
+    )
     article = json.loads(result.stdout)
     assert article["publisher"] == "Calder Courier Online"
     chains = [c for s in article["sentences"] for c in s["chains"]]
@@ -73,13 +85,17 @@ def test_markdown_and_table_show_labels_and_chains():
 
 def test_stdin_input():
     text = Path(ROOT / "examples" / "article.txt").read_text()
-    result = CliRunner().invoke(app, ["score", "-", "--format", "jsonl", "--classifier", "rules"], input=text)
+    result = CliRunner().invoke(
+        app, ["score", "-", "--format", "jsonl", "--classifier", "rules"], input=text
+    )
     assert result.exit_code == 0
     assert json.loads(result.stdout)["id"] == "stdin"
 
 
 def test_bad_option_is_one_line_error():
-    result = CliRunner().invoke(app, ["score", str(ROOT / "examples" / "article.txt"), "--classifier", "magic"])
+    result = CliRunner().invoke(
+        app, ["score", str(ROOT / "examples" / "article.txt"), "--classifier", "magic"]
+    )
     assert result.exit_code == 2
     assert "classifier must be one of auto, model, onnx, rules, got 'magic'" in result.output
     assert "Traceback" not in result.output

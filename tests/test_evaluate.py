@@ -14,8 +14,12 @@ from tests.conftest import GOLD
 def test_read_gold_skips_non_content_and_unscored_and_builds_context():
     sentences = read_gold(GOLD)
     assert len(sentences) == 81
-    first_quote = next(s for s in sentences if s.text.startswith("“We assess") and s.doc.startswith("000"))
-    assert first_quote.context.endswith("told lawmakers Tuesday that the report was probably correct.")
+    first_quote = next(
+        s for s in sentences if s.text.startswith("“We assess") and s.doc.startswith("000")
+    )
+    assert first_quote.context.endswith(
+        "told lawmakers Tuesday that the report was probably correct."
+    )
     assert all(s.label for s in sentences)
 
 
@@ -23,7 +27,12 @@ def test_metrics_by_hand():
     gold = ["named-source", "named-source", "unattributed", "official-denial"]
     pred = ["named-source", "unattributed", "unattributed", "official-denial"]
     result = metrics(gold, pred)
-    assert result["per_class"]["named-source"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667, "support": 2}
+    assert result["per_class"]["named-source"] == {
+        "precision": 1.0,
+        "recall": 0.5,
+        "f1": 0.6667,
+        "support": 2,
+    }
     assert result["accuracy"] == 0.75
     assert result["confusion"]["named-source"]["unattributed"] == 1
     assert binary_f1(gold, pred) == 0.8
@@ -31,8 +40,9 @@ def test_metrics_by_hand():
 
 def test_eval_cli_writes_predictions(tmp_path):
     out = tmp_path / "preds.jsonl"
-    result = CliRunner().invoke(app, ["eval", "--gold", str(GOLD), "--predictions", str(out),
-                                      "--format", "json"])
+    result = CliRunner().invoke(
+        app, ["eval", "--gold", str(GOLD), "--predictions", str(out), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert "rules" in report["classifiers"]
@@ -44,7 +54,7 @@ def test_eval_cli_writes_predictions(tmp_path):
 
 def test_eval_cli_bad_gold_is_one_line(tmp_path):
     bad = tmp_path / "bad.jsonl"
-    bad.write_text("{\"id\": 1}\n")
+    bad.write_text('{"id": 1}\n')
     result = CliRunner().invoke(app, ["eval", "--gold", str(bad)])
     assert result.exit_code == 2
     assert "not a gold document" in result.output and "Traceback" not in result.output

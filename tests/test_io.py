@@ -9,17 +9,24 @@ from typer.testing import CliRunner
 from scorer.cli import app
 from scorer.io import InputProblem, read_inputs
 
-GOOD = ("Harbor officials said on Monday that the channel would reopen next week. "
-        "The channel was closed after a barge ran aground in the fog on Friday night.")
+GOOD = (
+    "Harbor officials said on Monday that the channel would reopen next week. "
+    "The channel was closed after a barge ran aground in the fog on Friday night."
+)
 
 
 def _problems(paths, **kwargs):
-    return [str(item) for item in read_inputs([str(p) for p in paths], **kwargs)
-            if isinstance(item, InputProblem)]
+    return [
+        str(item)
+        for item in read_inputs([str(p) for p in paths], **kwargs)
+        if isinstance(item, InputProblem)
+    ]
 
 
 def test_missing_path(tmp_path):
-    assert _problems([tmp_path / "nope.txt"]) == [f"{tmp_path / 'nope.txt'}: no such file or directory; check the path"]
+    assert _problems([tmp_path / "nope.txt"]) == [
+        f"{tmp_path / 'nope.txt'}: no such file or directory; check the path"
+    ]
 
 
 def test_empty_file(tmp_path):
@@ -33,7 +40,9 @@ def test_binary_file(tmp_path):
 
 
 def test_invalid_utf8_is_decoded_with_a_warning(tmp_path):
-    (tmp_path / "latin1.txt").write_bytes(GOOD.encode() + " Caf\xe9 owners said so.".encode("latin-1"))
+    (tmp_path / "latin1.txt").write_bytes(
+        GOOD.encode() + " Caf\xe9 owners said so.".encode("latin-1")
+    )
     items = list(read_inputs([str(tmp_path / "latin1.txt")]))
     warnings = [i for i in items if isinstance(i, InputProblem)]
     articles = [i for i in items if not isinstance(i, InputProblem)]
@@ -50,22 +59,30 @@ def test_too_large_file(tmp_path):
 
 def test_malformed_jsonl_line_is_reported_and_others_read(tmp_path):
     path = tmp_path / "batch.jsonl"
-    path.write_text(json.dumps({"id": "a", "text": GOOD}) + "\n{not json\n"
-                    + json.dumps({"id": "b", "title": "no text"}) + "\n"
-                    + json.dumps({"id": "c", "text": GOOD, "publisher": "Reuters"}) + "\n")
+    path.write_text(
+        json.dumps({"id": "a", "text": GOOD})
+        + "\n{not json\n"
+        + json.dumps({"id": "b", "title": "no text"})
+        + "\n"
+        + json.dumps({"id": "c", "text": GOOD, "publisher": "Reuters"})
+        + "\n"
+    )
     items = list(read_inputs([str(path)]))
     problems = [str(i) for i in items if isinstance(i, InputProblem)]
     articles = [i for i in items if not isinstance(i, InputProblem)]
     assert [a.id for a in articles] == ["a", "c"]
     assert articles[1].publisher == "Reuters"
-    assert problems == [f"{path}: line 2: not valid JSON (Expecting property name enclosed in double quotes); the line was skipped",
-                        f"{path}: line 3: the object has neither a 'text' nor an 'html' string; the line was skipped"]
+    assert problems == [
+        f"{path}: line 2: not valid JSON (Expecting property name enclosed in double quotes); the line was skipped",
+        f"{path}: line 3: the object has neither a 'text' nor an 'html' string; the line was skipped",
+    ]
 
 
 def test_non_english_article(tmp_path):
     (tmp_path / "es.txt").write_text(
         "El gobierno anunció hoy nuevas medidas económicas para las familias. Según el ministro, "
-        "las ayudas llegarán en marzo a todas las regiones del país y serán revisadas cada año.")
+        "las ayudas llegarán en marzo a todas las regiones del país y serán revisadas cada año."
+    )
     assert "does not look like English" in _problems([tmp_path / "es.txt"])[0]
 
 
@@ -78,9 +95,20 @@ def test_cli_scores_good_inputs_and_fails_on_bad_ones_without_traceback(tmp_path
     (tmp_path / "good.txt").write_text(GOOD)
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
-    result = CliRunner().invoke(app, ["score", str(tmp_path / "good.txt"), str(tmp_path / "empty.txt"),
-                                      str(tmp_path / "bin.txt"), str(tmp_path / "missing.txt"),
-                                      "--format", "jsonl", "--classifier", "rules"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "score",
+            str(tmp_path / "good.txt"),
+            str(tmp_path / "empty.txt"),
+            str(tmp_path / "bin.txt"),
+            str(tmp_path / "missing.txt"),
+            "--format",
+            "jsonl",
+            "--classifier",
+            "rules",
+        ],
+    )
     assert result.exit_code == 1
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert [a["id"] for a in lines] == ["good"]
@@ -98,7 +126,9 @@ def test_html_input_uses_page_metadata(tmp_path):
     <p>A board spokesperson said the dam had never been at risk of failing.</p></article>
     <footer>Subscribe to our newsletter</footer></body></html>"""
     (tmp_path / "page.html").write_text(html)
-    articles = [i for i in read_inputs([str(tmp_path / "page.html")]) if not isinstance(i, InputProblem)]
+    articles = [
+        i for i in read_inputs([str(tmp_path / "page.html")]) if not isinstance(i, InputProblem)
+    ]
     assert articles[0].publisher == "Calder Courier"
     assert "Engineers began repairing" in articles[0].raw
     assert "Home | News" not in articles[0].raw

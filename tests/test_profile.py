@@ -9,8 +9,9 @@ from tests.conftest import ROOT
 
 
 def test_example_article_profile(rules_scorer):
-    article = rules_scorer.score_text((ROOT / "examples" / "article.txt").read_text(),
-                                      publisher="Calder Courier Online")
+    article = rules_scorer.score_text(
+        (ROOT / "examples" / "article.txt").read_text(), publisher="Calder Courier Online"
+    )
     profile = article.profile
     assert profile["sentences"] == len(article.sentences)
     assert sum(profile["counts"].values()) == profile["sentences"]
@@ -21,9 +22,11 @@ def test_example_article_profile(rules_scorer):
 
 
 def test_anonymous_heavy_and_second_hand_flags(rules_scorer):
-    text = ("Officials said the factory would close. Sources familiar with the plan said 300 jobs "
-            "would go. The Daily Ledger reported, citing unnamed executives, that talks had failed. "
-            "People close to the owners said a buyer was unlikely.")
+    text = (
+        "Officials said the factory would close. Sources familiar with the plan said 300 jobs "
+        "would go. The Daily Ledger reported, citing unnamed executives, that talks had failed. "
+        "People close to the owners said a buyer was unlikely."
+    )
     profile = rules_scorer.score_text(text, publisher="Calder Courier Online").profile
     flags = {f["flag"] for f in profile["flags"]}
     assert "anonymous-heavy" in flags
@@ -32,8 +35,10 @@ def test_anonymous_heavy_and_second_hand_flags(rules_scorer):
 
 
 def test_unattributed_article_scores_low_and_is_flagged(rules_scorer):
-    text = ("The storm reached the coast at dawn. Roads were closed across the region. Schools "
-            "stayed shut. Power was cut to thousands of homes. Crews worked through the night.")
+    text = (
+        "The storm reached the coast at dawn. Roads were closed across the region. Schools "
+        "stayed shut. Power was cut to thousands of homes. Crews worked through the night."
+    )
     profile = rules_scorer.score_text(text).profile
     assert profile["score"] < 20
     assert [f["flag"] for f in profile["flags"]] == ["mostly-unattributed"]

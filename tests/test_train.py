@@ -30,8 +30,16 @@ def test_overfit_save_reload_predict(tiny_file, tmp_path):
     from scorer.model import ModelClassifier
 
     out = tmp_path / "model"
-    config = TrainingConfig(train_files=[tiny_file], output_dir=out, epochs=25, batch_size=4,
-                            learning_rate=1e-3, warmup_ratio=0.0, save_steps=0, max_length=32)
+    config = TrainingConfig(
+        train_files=[tiny_file],
+        output_dir=out,
+        epochs=25,
+        batch_size=4,
+        learning_rate=1e-3,
+        warmup_ratio=0.0,
+        save_steps=0,
+        max_length=32,
+    )
     train(config=config, progress=False, log=lambda _: None)
     assert (out / "model.safetensors").stat().st_size < 25 * 1024 * 1024
     assert not list(out.glob("*.bin")) and not list(out.glob("*.pt"))
@@ -46,8 +54,15 @@ def test_overfit_save_reload_predict(tiny_file, tmp_path):
 def test_checkpoint_resume_continues_from_saved_step(tiny_file, tmp_path):
     out = tmp_path / "model"
     logs: list[str] = []
-    base = dict(train_files=[tiny_file], output_dir=out, batch_size=2, epochs=3, save_steps=2, context_swap=0.0,
-                max_length=32)
+    base = dict(
+        train_files=[tiny_file],
+        output_dir=out,
+        batch_size=2,
+        epochs=3,
+        save_steps=2,
+        context_swap=0.0,
+        max_length=32,
+    )
     train(config=TrainingConfig(**base, max_steps=4), progress=False, log=logs.append)
     state = json.loads((out / "checkpoint" / "state.json").read_text())
     assert state["step"] == 4
@@ -57,18 +72,27 @@ def test_checkpoint_resume_continues_from_saved_step(tiny_file, tmp_path):
 
 def test_bad_rows_are_reported_with_line_numbers(tmp_path):
     path = tmp_path / "data.jsonl"
-    path.write_text(json.dumps(TINY[0]) + "\n{oops\n" + json.dumps({"text": "", "label": "unattributed"})
-                    + "\n" + json.dumps(TINY[1]) + "\n")
+    path.write_text(
+        json.dumps(TINY[0])
+        + "\n{oops\n"
+        + json.dumps({"text": "", "label": "unattributed"})
+        + "\n"
+        + json.dumps(TINY[1])
+        + "\n"
+    )
     report = load_examples(path)
     assert len(report.examples) == 2
-    assert report.bad_rows == [f"{path}:2: invalid JSON (Expecting property name enclosed in double quotes)",
-                               f"{path}:3: missing or empty 'text'"]
+    assert report.bad_rows == [
+        f"{path}:2: invalid JSON (Expecting property name enclosed in double quotes)",
+        f"{path}:3: missing or empty 'text'",
+    ]
 
 
 def test_unknown_labels_are_listed(tmp_path):
     path = tmp_path / "data.csv"
-    path.write_text("text,label\nThe mayor said so.,named\nOfficials said so.,anon\n"
-                    "It rained.,unattributed\n")
+    path.write_text(
+        "text,label\nThe mayor said so.,named\nOfficials said so.,anon\nIt rained.,unattributed\n"
+    )
     with pytest.raises(DataError, match=r"unknown labels \['anon', 'named'\]; valid labels are"):
         load_examples(path)
 
@@ -105,8 +129,14 @@ def test_training_is_deterministic(tiny_file, tmp_path):
 
     weights = []
     for run in ("a", "b"):
-        config = TrainingConfig(train_files=[tiny_file], output_dir=tmp_path / run, epochs=2,
-                                batch_size=2, save_steps=0, max_length=32)
+        config = TrainingConfig(
+            train_files=[tiny_file],
+            output_dir=tmp_path / run,
+            epochs=2,
+            batch_size=2,
+            save_steps=0,
+            max_length=32,
+        )
         train(config=config, progress=False, log=lambda _: None)
         weights.append(load_file(str(tmp_path / run / "model.safetensors")))
     assert weights[0].keys() == weights[1].keys()

@@ -71,6 +71,7 @@ def html_path(batch: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # --- the queue ---------------------------------------------------------------------------------
 
+
 def test_json_matches_the_schema(document: dict) -> None:
     schema = json.loads(resources.files("scorer").joinpath("schema/triage.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -87,15 +88,17 @@ def test_all_five_seeds_are_ranked_with_reasons(document: dict) -> None:
     for article in articles:
         assert article["reasons"], article["id"]
         assert round(sum(r["points"] for r in article["reasons"]), 1) == pytest.approx(
-            min(100.0, article["priority"]), abs=0.2)
+            min(100.0, article["priority"]), abs=0.2
+        )
         assert article["claims"] and all(c["why"] for c in article["claims"])
 
 
 def test_examiner_reasons_and_claims(document: dict) -> None:
     examiner = next(a for a in document["articles"] if a["id"] == EXAMINER)
     texts = [r["text"] for r in examiner["reasons"]]
-    assert any(re.fullmatch(r"\d+ of \d+ attributed claims rest on anonymous sources", t)
-               for t in texts), texts
+    assert any(
+        re.fullmatch(r"\d+ of \d+ attributed claims rest on anonymous sources", t) for t in texts
+    ), texts
     assert any(t.startswith("core claim second-hand through 1 outlet (Kyiv Post)") for t in texts)
     risks = [c["risk"] for c in examiner["claims"]]
     assert risks == sorted(risks, reverse=True)
@@ -103,6 +106,7 @@ def test_examiner_reasons_and_claims(document: dict) -> None:
 
 
 # --- provenance across the batch ---------------------------------------------------------------
+
 
 def test_moscow_times_hop_links_to_the_moscow_times_article(document: dict) -> None:
     links = [k for k in document["links"] if k["from"] == EXAMINER and k["to"] == MOSCOW_TIMES]
@@ -129,7 +133,8 @@ def test_seeds_are_one_story_with_the_link_in_its_graph(document: dict) -> None:
     assert all(a["story"] == story["id"] for a in document["articles"])
     edges = story["graph"]["edges"]
     assert {"from": f"a:{EXAMINER}", "to": f"a:{MOSCOW_TIMES}", "kind": "link"}.items() <= next(
-        e for e in edges if e["kind"] == "link").items()
+        e for e in edges if e["kind"] == "link"
+    ).items()
     kinds = {n["kind"] for n in story["graph"]["nodes"]}
     assert {"article", "outlet", "person", "anonymous"} <= kinds
 
@@ -143,10 +148,11 @@ def test_an_unrelated_article_is_its_own_story(batch: Path) -> None:
 
 # --- formats -----------------------------------------------------------------------------------
 
+
 def test_csv_has_one_row_per_article(batch: Path) -> None:
     code, output = run(str(batch), "--format", "csv")
     assert code == 0, output
-    rows = list(csv.reader(io.StringIO(output[output.index("id,publisher"):])))
+    rows = list(csv.reader(io.StringIO(output[output.index("id,publisher") :])))
     assert rows[0] == ["id", "publisher", "priority", "story", "reasons", "top_claim"]
     assert len(rows) == 6
     assert rows[1][0] == EXAMINER and rows[1][1] == "Washington Examiner"
@@ -171,8 +177,11 @@ def test_html_is_self_contained(html_path: Path) -> None:
 
 def test_html_escapes_article_text(tmp_path: Path) -> None:
     path = tmp_path / "hostile.txt"
-    path.write_text("Officials said <script>alert(1)</script> the dam is safe & sound. "
-                    "The mayor told reporters the dam was inspected in May.", encoding="utf-8")
+    path.write_text(
+        "Officials said <script>alert(1)</script> the dam is safe & sound. "
+        "The mayor told reporters the dam was inspected in May.",
+        encoding="utf-8",
+    )
     out = tmp_path / "hostile.html"
     code, output = run(str(path), "--format", "html", "--output", str(out))
     assert code == 0, output
@@ -181,6 +190,7 @@ def test_html_escapes_article_text(tmp_path: Path) -> None:
 
 
 # --- pipelines ---------------------------------------------------------------------------------
+
 
 def test_fail_over_exits_3_when_an_article_crosses(batch: Path) -> None:
     code, output = run(str(batch), "--format", "csv", "--fail-over", "1")
@@ -198,10 +208,12 @@ def test_python_api_gives_the_same_decision(batch: Path) -> None:
 
 
 def test_missing_denial_is_a_reason(rules_scorer: Scorer) -> None:
-    text = ("Prosecutors accused the mayor of taking bribes from a builder, officials said. "
-            "The allegations were first reported by a local paper. "
-            "Two city employees, speaking on condition of anonymity, said cash changed hands. "
-            "The builder's contracts were renewed in May.")
+    text = (
+        "Prosecutors accused the mayor of taking bribes from a builder, officials said. "
+        "The allegations were first reported by a local paper. "
+        "Two city employees, speaking on condition of anonymity, said cash changed hands. "
+        "The builder's contracts were renewed in May."
+    )
     article = rules_scorer.score_text(text, id="bribes")
     result = triage_articles([article], encoder=load_encoder())
     codes = {r.code: r for r in result.articles[0].reasons}
@@ -219,6 +231,7 @@ def test_bad_options_are_one_line_errors(batch: Path) -> None:
 
 # --- a real browser ----------------------------------------------------------------------------
 
+
 def _chromium() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         if shutil.which(name):
@@ -231,9 +244,9 @@ def _png_pixels_vary(data: bytes) -> bool:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat = 8, b""
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
         if kind == b"IDAT":
-            idat += data[pos + 8:pos + 8 + length]
+            idat += data[pos + 8 : pos + 8 + length]
         pos += 12 + length
     raw = zlib.decompress(idat)
     return len(set(raw)) > 32  # one flat colour filters down to a handful of byte values
@@ -244,22 +257,34 @@ def test_report_renders_in_headless_chromium(html_path: Path, tmp_path: Path) ->
     browser = _chromium()
     if browser is None:
         if os.environ.get("CI"):
-            pytest.fail("chromium is not installed; .ci/run must install it "
-                        "(apt-get install -y chromium)")
+            pytest.fail(
+                "chromium is not installed; .ci/run must install it (apt-get install -y chromium)"
+            )
         pytest.skip("chromium is not installed (apt-get install chromium); CI runs this test")
-    common = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-              "--no-first-run", "--disable-background-networking", "--disable-component-update",
-              "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-              "--window-size=1280,2000"]
+    common = [
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--window-size=1280,2000",
+    ]
     url = html_path.resolve().as_uri()
-    dom = subprocess.run([*common, "--dump-dom", url], capture_output=True, text=True,
-                         timeout=120, check=True).stdout
+    dom = subprocess.run(
+        [*common, "--dump-dom", url], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
     assert 'id="queue-table"' in dom and dom.count('class="queue-row"') == 5
     assert re.search(r'<svg[^>]*class="provenance"', dom)
     assert dom.count('class="node article"') == 5 and 'class="edge link"' in dom
     shot = tmp_path / "triage.png"
-    subprocess.run([*common, f"--screenshot={shot}", url], capture_output=True, timeout=120,
-                   check=True)
+    subprocess.run(
+        [*common, f"--screenshot={shot}", url], capture_output=True, timeout=120, check=True
+    )
     data = shot.read_bytes()
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1280, 2000)

@@ -26,7 +26,13 @@ from scorer.model import ModelClassifier
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 BUILD = ROOT / "training" / "build"
-ARTIFACT = ("config.json", "model.safetensors", "scorer.json", "tokenizer.json", "tokenizer_config.json")
+ARTIFACT = (
+    "config.json",
+    "model.safetensors",
+    "scorer.json",
+    "tokenizer.json",
+    "tokenizer_config.json",
+)
 
 
 def _rows_metrics(path: Path, classifiers, origin: str | None = None) -> dict:
@@ -46,13 +52,17 @@ def evaluate_all(model: ModelClassifier) -> dict:
     classifiers = [model, RuleClassifier()]
     results = {}
     seeds = evaluate(gold=SHARED / "gold" / "seeds.jsonl", classifiers=classifiers)
-    results["seeds"] = {k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
-                        for k, v in seeds["classifiers"].items()}
+    results["seeds"] = {
+        k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
+        for k, v in seeds["classifiers"].items()
+    }
     gum = BUILD / "gum_gold.jsonl"
     if gum.exists():
         g = evaluate(gold=gum, classifiers=classifiers)
-        results["gum_heldout"] = {k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
-                                  for k, v in g["classifiers"].items()}
+        results["gum_heldout"] = {
+            k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
+            for k, v in g["classifiers"].items()
+        }
     dev = BUILD / "dev.jsonl"
     if dev.exists():
         results["polnear_dev"] = _rows_metrics(dev, classifiers, "polnear")
@@ -61,14 +71,18 @@ def evaluate_all(model: ModelClassifier) -> dict:
 
 
 def _table(results: dict) -> str:
-    lines = ["| gold set | n | classifier | macro-F1 | accuracy | attributed F1 | named F1 | anonymous F1 | denial F1 | unattributed F1 |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| gold set | n | classifier | macro-F1 | accuracy | attributed F1 | named F1 | anonymous F1 | denial F1 | unattributed F1 |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for name, per in results.items():
         for clf, r in per.items():
             f1 = {k: v["f1"] for k, v in r["per_class"].items()}
-            lines.append(f"| {name} | {r['n']} | {clf} | {r['macro_f1']:.3f} | {r['accuracy']:.3f} | "
-                         f"{r['attributed_f1']:.3f} | {f1['named-source']:.3f} | {f1['anonymous-source']:.3f} | "
-                         f"{f1['official-denial']:.3f} | {f1['unattributed']:.3f} |")
+            lines.append(
+                f"| {name} | {r['n']} | {clf} | {r['macro_f1']:.3f} | {r['accuracy']:.3f} | "
+                f"{r['attributed_f1']:.3f} | {f1['named-source']:.3f} | {f1['anonymous-source']:.3f} | "
+                f"{f1['official-denial']:.3f} | {f1['unattributed']:.3f} |"
+            )
     return "\n".join(lines)
 
 
@@ -133,17 +147,31 @@ def main() -> None:
         model = ModelClassifier.load(staging)
         results = evaluate_all(model)
         meta = json.loads((staging / "scorer.json").read_text())
-        meta["metrics"] = {k: {c: {kk: vv for kk, vv in r.items() if kk != "confusion"}
-                               for c, r in v.items()} for k, v in results.items()}
+        meta["metrics"] = {
+            k: {c: {kk: vv for kk, vv in r.items() if kk != "confusion"} for c, r in v.items()}
+            for k, v in results.items()
+        }
         (staging / "scorer.json").write_text(json.dumps(meta, indent=2) + "\n")
         t = meta["training"]
         card = CARD.format(
-            sha=meta["base_sha256"], size=(staging / "model.safetensors").stat().st_size / 1e6,
-            today=date.today().isoformat(), fmt=meta["format_version"], examples=t["examples"],
-            cap=t.get("max_per_label", 0), counts=", ".join(f"{k} {v}" for k, v in t["label_counts"].items()),
-            epochs=t["epochs"], batch=t["batch_size"], lr=t["learning_rate"], maxlen=t["max_length"],
-            weighting=t["class_weighting"], seed=t["seed"], steps=t["steps"], minutes=t["minutes"],
-            device=t["device"], table=_table(results))
+            sha=meta["base_sha256"],
+            size=(staging / "model.safetensors").stat().st_size / 1e6,
+            today=date.today().isoformat(),
+            fmt=meta["format_version"],
+            examples=t["examples"],
+            cap=t.get("max_per_label", 0),
+            counts=", ".join(f"{k} {v}" for k, v in t["label_counts"].items()),
+            epochs=t["epochs"],
+            batch=t["batch_size"],
+            lr=t["learning_rate"],
+            maxlen=t["max_length"],
+            weighting=t["class_weighting"],
+            seed=t["seed"],
+            steps=t["steps"],
+            minutes=t["minutes"],
+            device=t["device"],
+            table=_table(results),
+        )
         (staging / "README.md").write_text(card)
         if args.out.exists():
             shutil.rmtree(args.out)
