@@ -289,6 +289,9 @@ def _subjects(verb: Token) -> list[Token]:
         subjects += [c for c in agent.children if c.dep_ == "pobj"]
     if not subjects and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subjects = [verb.head]
+    if verb.dep_ == "relcl" and any(s.lower_ in ("which", "who", "that") for s in subjects):
+        # "the Calder Courier, which reported ...": the relative pronoun stands for the head.
+        return [verb.head]
     return [s for s in subjects if s.lower_ not in ("that", "which", "this", "what")]
 
 
@@ -470,19 +473,12 @@ def _chains_in(
                 if o.dep_ == "pobj"
             ]
             for place in places[:1]:
-                whole = token.doc[
-                    place.left_edge.i : max(
-                        place.right_edge.i, *[c.right_edge.i for c in place.conjuncts] or [place.i]
-                    )
-                    + 1
-                ]
-                cues.setdefault(token.i, _Cue(token)).hops.append(
-                    Hop(
-                        _lower_first(whole.text),
-                        HopKind.ANONYMOUS.value,
-                        descriptor=_lower_first(whole.text),
-                    )
-                )
+                hop = typer.hop(_np(place), memory)
+                if hop is None or hop.kind != HopKind.OUTLET.value:
+                    last = max([place.right_edge.i, *[c.right_edge.i for c in place.conjuncts]])
+                    text = _lower_first(token.doc[place.left_edge.i : last + 1].text)
+                    hop = Hop(text, HopKind.ANONYMOUS.value, descriptor=text)
+                cues.setdefault(token.i, _Cue(token)).hops.append(hop)
     for token, hops in pending_deeper:
         owner = None
         current = token.head
