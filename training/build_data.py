@@ -27,6 +27,7 @@ from pathlib import Path
 from training import gum, polnear
 
 WRITTEN = Path(__file__).parent / "written" / "examples.jsonl"
+EXTRA_WRITTEN = (Path(__file__).parent / "written" / "spokespeople.jsonl",)
 WRITTEN_DEV_SHARE = 0.1
 CONTEXT_KINDS = ("backref", "continuation", "pronoun")
 SEED = 13
@@ -55,7 +56,7 @@ def split_written(path: Path = WRITTEN, *, seed: int = SEED) -> tuple[list[dict]
         # The label holds whatever the context says unless the sentence leans on it
         # ("he said", a quote continuing the previous one): such rows may get other contexts.
         kind = row.get("kind", "")
-        row["context_free"] = not any(k in kind for k in CONTEXT_KINDS)
+        row.setdefault("context_free", not any(k in kind for k in CONTEXT_KINDS))
         rows.append(row)
     order = list(range(len(rows)))
     random.Random(seed).shuffle(order)
@@ -81,6 +82,9 @@ def build(
     pn = polnear.build_rows(polnear_root, cache_dir=out / "cache")
     gum_rows, gum_gold = gum.build_rows(gum_root)
     w_train, w_dev = split_written(written)
+    for extra in EXTRA_WRITTEN:
+        e_train, e_dev = split_written(extra)
+        w_train, w_dev = w_train + e_train, w_dev + e_dev
     train = (
         [r for r in pn if r["split"] == "train"]
         + [r for r in gum_rows if r["split"] == "train"]
