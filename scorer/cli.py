@@ -17,6 +17,16 @@ app = typer.Typer(
 )
 
 
+# Options shared by `score` and `triage`.
+PUBLISHER_OPTION = typer.Option(None, help="Publisher of every input (overrides metadata).")
+OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="Write here instead of stdout.")
+MODEL_OPTION = typer.Option(None, help="Model directory (default: the shipped model).")
+CLASSIFIER_OPTION = typer.Option(
+    "auto", help="auto (model if installed), model, onnx (int8, `fast` extra) or rules."
+)
+OUTLETS_OPTION = typer.Option(None, help="Extra outlets CSV: name,aliases,domains,country,kind.")
+
+
 def _fail(message: str, code: int = 2) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
@@ -28,21 +38,11 @@ def score(
         ..., help="Files (.txt, .html, .htm, .jsonl), directories, or - for stdin."
     ),
     format: Format = typer.Option(Format.TABLE, "--format", "-f", help="Output format."),
-    publisher: str | None = typer.Option(
-        None, help="Publisher of every input (overrides metadata)."
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write here instead of stdout."
-    ),
-    model: Path | None = typer.Option(
-        None, help="Model directory (default: the shipped model)."
-    ),
-    classifier: str = typer.Option(
-        "auto", help="auto (model if installed), model, onnx (int8, `fast` extra) or rules."
-    ),
-    outlets: Path | None = typer.Option(
-        None, help="Extra outlets CSV: name,aliases,domains,country,kind."
-    ),
+    publisher: str | None = PUBLISHER_OPTION,
+    output: Path | None = OUTPUT_OPTION,
+    model: Path | None = MODEL_OPTION,
+    classifier: str = CLASSIFIER_OPTION,
+    outlets: Path | None = OUTLETS_OPTION,
     max_mb: float = typer.Option(10.0, help="Refuse single articles larger than this many MB."),
 ) -> None:
     """Label every sentence, extract citation chains and profile each article."""
@@ -132,12 +132,8 @@ def train(
 @app.command(name="eval")
 def evaluate(
     gold: Path = typer.Option(..., help="Gold file in the seeds.jsonl format."),
-    model: Path | None = typer.Option(
-        None, help="Model directory (default: the shipped model)."
-    ),
-    predictions: Path | None = typer.Option(
-        None, help="Write one JSON line per scored sentence."
-    ),
+    model: Path | None = MODEL_OPTION,
+    predictions: Path | None = typer.Option(None, help="Write one JSON line per scored sentence."),
     format: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """Per-class precision/recall/F1, macro-F1, accuracy and confusion matrix, model beside rules."""
@@ -157,26 +153,16 @@ def triage(
         ..., help="Files (.txt, .html, .htm, .jsonl), directories, or - for stdin."
     ),
     format: str = typer.Option("table", "--format", "-f", help="table, json, csv or html."),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write here instead of stdout."
-    ),
+    output: Path | None = OUTPUT_OPTION,
     fail_over: float | None = typer.Option(
         None,
         "--fail-over",
         help="Exit with code 3 if any article's priority is at least this (0-100).",
     ),
-    publisher: str | None = typer.Option(
-        None, help="Publisher of every input (overrides metadata)."
-    ),
-    model: Path | None = typer.Option(
-        None, help="Model directory (default: the shipped model)."
-    ),
-    classifier: str = typer.Option(
-        "auto", help="auto (model if installed), model, onnx (int8, `fast` extra) or rules."
-    ),
-    outlets: Path | None = typer.Option(
-        None, help="Extra outlets CSV: name,aliases,domains,country,kind."
-    ),
+    publisher: str | None = PUBLISHER_OPTION,
+    model: Path | None = MODEL_OPTION,
+    classifier: str = CLASSIFIER_OPTION,
+    outlets: Path | None = OUTLETS_OPTION,
     story_threshold: float = typer.Option(
         0.55, help="Cosine similarity that makes two articles one story."
     ),
