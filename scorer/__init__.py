@@ -14,6 +14,7 @@ from scorer.article import LABELS, Article, Hop, Label, Sentence
 from scorer.classify import Classifier, Prediction, RuleClassifier, load_classifier
 from scorer.pipeline import SCHEMA_VERSION, Scorer, ScoringConfig, article_to_dict, score_files
 from scorer.profile import ScoreWeights
+from scorer.triage import TriageConfig, triage
 
 __all__ = [
     "LABELS",
@@ -31,5 +32,7 @@ __all__ = [
     "article_to_dict",
     "load_classifier",
     "score_files",
+    "TriageConfig",
+    "triage",
 ]
 __version__ = "0.1.0"
