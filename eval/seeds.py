@@ -91,7 +91,6 @@ def check_seed(scorer: Scorer, doc: dict[str, Any], shared: Path = SHARED) -> Se
     from scorer.pipeline import article_to_dict
 
     text = (shared / doc["file"]).read_text(encoding="utf-8")
-    scorer.config.publisher = doc.get("publisher")
     article = article_to_dict(scorer.score_text(text, id=doc["id"], publisher=doc.get("publisher")))
     gold = doc["sentences"]
     mapping = match_sentences(article["sentences"], gold)

@@ -81,7 +81,6 @@ _REPORTEDLY = re.compile(
     r"according to (?:media |news |local |press )?reports)\b",
     re.I,
 )
-_QUOTE_OPEN = re.compile(r"^\W*[“\"‘']")
 
 
 @dataclass
@@ -179,11 +178,8 @@ class SourceTyper:
             return None
         found = self.registry.find_in(text)
         if found:
-            start, end, outlet = found[0]
-            if head.i >= span.start + 0 and text[start:end].lower() in text.lower():
-                return Hop(
-                    outlet.name, HopKind.OUTLET.value, state_affiliated=outlet.state_affiliated
-                )
+            outlet = found[0][2]
+            return Hop(outlet.name, HopKind.OUTLET.value, state_affiliated=outlet.state_affiliated)
         people = [e for e in span.ents if e.label_ == "PERSON"]
         if people and not (head_l in ANONYMOUS_HEADS and people[-1].root.i != head.i):
             return Hop(people[-1].text, HopKind.PERSON.value)
@@ -563,14 +559,13 @@ def attribute(article: Article, *, registry: OutletRegistry | None = None) -> Ar
             if sentence.span is not None
             else []
         )
-        if sentence.label not in ATTRIBUTED:
-            sentence.chains = []
-            previous = found or previous
-            continue
-        if not found and _QUOTE_OPEN.match(sentence.text) or not found:
-            found = [list(c[len(prefix) :]) if c[: len(prefix)] == prefix else c for c in previous]
-        sentence.chains = [_with_prefix(prefix, chain) for chain in found if chain]
         previous = found or previous
+        # A quote continuation or "he added" with no source of its own takes the last chains.
+        sentence.chains = (
+            [_with_prefix(prefix, chain) for chain in previous if chain]
+            if sentence.label in ATTRIBUTED
+            else []
+        )
     return article
 
 
