@@ -87,10 +87,15 @@ def match_sentences(output: list[dict[str, Any]], gold: list[dict[str, Any]]) ->
     return mapping
 
 
-def check_seed(scorer: Scorer, doc: dict[str, Any], shared: Path = SHARED) -> SeedReport:
+def check_seed(
+    scorer: Scorer, doc: dict[str, Any], shared: Path = SHARED, *, flat: bool = False
+) -> SeedReport:
+    """Score one seed and compare it with its gold; `flat` first joins all lines into one."""
     from scorer.pipeline import article_to_dict
 
     text = (shared / doc["file"]).read_text(encoding="utf-8")
+    if flat:  # as from an export that lost the line breaks
+        text = re.sub(r"\s*\n\s*", " ", text)
     article = article_to_dict(scorer.score_text(text, id=doc["id"], publisher=doc.get("publisher")))
     gold = doc["sentences"]
     mapping = match_sentences(article["sentences"], gold)
@@ -121,14 +126,14 @@ def check_seed(scorer: Scorer, doc: dict[str, Any], shared: Path = SHARED) -> Se
     return report
 
 
-def run(gold_path: Path, classifier: str = "auto") -> list[SeedReport]:
+def run(gold_path: Path, classifier: str = "auto", *, flat: bool = False) -> list[SeedReport]:
     scorer = Scorer(ScoringConfig(classifier=classifier))
     docs = [
         json.loads(line)
         for line in gold_path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
-    return [check_seed(scorer, doc, gold_path.parent.parent) for doc in docs]
+    return [check_seed(scorer, doc, gold_path.parent.parent, flat=flat) for doc in docs]
 
 
 def main() -> None:
@@ -136,8 +141,11 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "seeds.jsonl")
     parser.add_argument("--classifier", default="auto")
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument(
+        "--flat", action="store_true", help="join each seed's lines into one, as a lossy export"
+    )
     args = parser.parse_args()
-    reports = run(args.gold, args.classifier)
+    reports = run(args.gold, args.classifier, flat=args.flat)
     for r in reports:
         print(
             f"{r.id}: content kept {r.content_kept}/{r.content_total}, leaked {len(r.leaked)}, "

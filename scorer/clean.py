@@ -36,10 +36,11 @@ _PUBLISHER = [
     ),
 ]
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+_MONTH = rf"(?:{_MONTH_NAMES})\.?"
 _DATELINE = re.compile(
     rf"^\s*(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?"
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?"
@@ -184,9 +185,106 @@ def _block_reason(block: str, position: int, signals: list[tuple[str, str]]) -> 
 
 
 def split_blocks(text: str) -> list[str]:
-    """Split raw text into blocks: one per non-empty line."""
+    """Split raw text into blocks: one per non-empty line; run-on lines are split further.
+
+    A scraper or export that lost the line breaks leaves the page furniture inside one long
+    line. Such a line (over `_RUN_ON_WORDS` words) is cut into sentences and around inline
+    furniture (see `split_run_on`), so the block rules still see each piece on its own.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    blocks: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        blocks.extend(split_run_on(line) if _word_count(line) > _RUN_ON_WORDS else [line])
+    return blocks
+
+
+# A paragraph longer than this many words is taken for several paragraphs run together.
+_RUN_ON_WORDS = 150
+_BREAK = "\x00"
+# Where a new block starts inside a run-on line. Each pattern's match begins a block.
+_BLOCK_STARTS = [
+    # interface phrases that open a block of furniture
+    re.compile(
+        r"\s+(?=(?:leave a (?:reply|comment)|you (?:may|might) (?:also )?(?:be interested|like)|"
+        r"(?:fuente|source|quelle|fonte)\s*:|read (?:more|also|next)\s*:|related\s*:|"
+        r"a message from\b|dear readers\b|this site uses akismet|learn how your comment data|"
+        r"follow [\w ]{1,30}? news\b|share (?:this|on)\b|sign up\b|click here\b))",
+        re.IGNORECASE,
+    ),
+    # an emoji or pictograph opening a prompt ("🌎 Follow World news")
+    re.compile(r"\s*[\u2190-\u2bff\U0001f000-\U0001faff]\s*"),
+]
+# Sentence ends: . ! ? … (and a closing quote or bracket), then a capital, digit or quote;
+# not after an abbreviation ("Oct. 4", "the U.S. State Department", "Mr. Kim").
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[”\"’)\]]?\s+(?=[“\"‘(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    rf"(?:\b(?:{_MONTH_NAMES}|mr|mrs|ms|dr|prof|gen|col|lt|sgt|capt|gov|sen|rep|st|no|vs|"
+    r"rev|hon|pres|atty|supt|adm|maj|brig|det|insp|cpl|pvt|fr|inc|corp|co|ltd|jr|sr|approx|"
+    r"est|dept|univ|fig)|\b[A-Z]|\b(?:[A-Za-z]\.){1,3}[A-Za-z])\.$",
+    re.IGNORECASE,
+)
+# Furniture that ends where content resumes: a shouted line, a photo credit, a dateline,
+# a breadcrumb trail. A new block starts after each.
+_BLOCK_ENDS = [
+    re.compile(r"(?:\b[A-Z][A-Z'’&-]*\b[ ]+){3,}[A-Z][A-Z'’&-]*\b(?=\s+[A-Z“\"][a-z]|\s*$)"),
+    re.compile(r"\bleave a (?:reply|comment)\b", re.IGNORECASE),
+    re.compile(r"\bFollow [A-Z][\w ]{0,30}? news\b"),
+    re.compile(
+        r"\((?:[^()]*?\b(?:photo|photograph|image|getty|shutterstock|pool|afp|ap|reuters|epa|"
+        r"xinhua|sputnik|anadolu|courtesy|handout)\b[^()]*)\)",
+        re.IGNORECASE,
+    ),
+]
+# Furniture at the head of a block, peeled off one after another: a breadcrumb trail, a
+# dateline, and a title run on into its own copy ("Home » World » Title Title Lede…").
+_HEADS = [
+    re.compile(
+        rf"(?:(?:published|updated|posted)\s*:?\s*)?(?:{_MONTH}\s+\d{{1,2}},?\s*\d{{4}}|"
+        rf"\d{{1,2}}\s+{_MONTH},?\s*\d{{4}})",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\s*(?:home|news|start)?\s*(?:[^»›>|/\n]{1,60}\s*[»›]\s*){2,}"),
+    re.compile(r"((?:\S+\s+){4,30}?\S+)(?=\s+\1\b)"),
+]
+
+
+def split_run_on(line: str) -> list[str]:
+    """Cut a run-on line into blocks: at sentence ends, and around inline furniture.
+
+    Example:
+        >>> split_run_on("Leave a Reply The mayor said so. READ MORE FROM THE POST The end.")
+        ['Leave a Reply', 'The mayor said so.', 'READ MORE FROM THE POST', 'The end.']
+    """
+    marked = _SENTENCE_BREAK.sub(
+        lambda m: m.group(0) if _ABBREVIATION.search(m.string[: m.start()]) else _BREAK, line
+    )
+    for pattern in _BLOCK_ENDS:
+        marked = pattern.sub(lambda m: m.group(0) + _BREAK, marked)
+    for pattern in _BLOCK_STARTS:
+        marked = pattern.sub(lambda m: _BREAK, marked)
+    return [piece for part in marked.split(_BREAK) for piece in _peel_heads(part.strip())]
+
+
+def _peel_heads(part: str) -> list[str]:
+    """Split the furniture at the head of `part` off into blocks of their own."""
+    pieces: list[str] = []
+    while part:
+        for pattern in _HEADS:
+            match = pattern.match(part)
+            if match and 0 < match.end() < len(part):
+                head = match.group(0).strip()
+                part = part[match.end() :].strip()
+                if pattern is _HEADS[-1] and len(part) > len(head):  # the copy goes too
+                    pieces.append(head)
+                    part = part[len(head) :].strip()
+                pieces.append(head)
+                break
+        else:
+            break
+    return [*pieces, part] if part else pieces
 
 
 def clean_blocks(text: str, config: CleanConfig | None = None) -> CleanResult:

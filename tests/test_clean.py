@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from eval.seeds import check_seed
-from scorer.clean import clean_blocks, drop_repeated_sentences
+from scorer.clean import clean_blocks, drop_repeated_sentences, split_run_on
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +24,55 @@ def test_seeds_content_kept(seed_reports):
     kept = sum(r.content_kept for r in seed_reports)
     total = sum(r.content_total for r in seed_reports)
     assert kept / total >= 0.95, [(r.id, r.content_kept, r.content_total) for r in seed_reports]
+
+
+def test_seeds_whose_line_breaks_were_lost_are_still_cleaned(rules_scorer, gold_docs):
+    reports = [check_seed(rules_scorer, doc, flat=True) for doc in gold_docs]
+    leaked = [text for report in reports for text in report.leaked]
+    kept = sum(r.content_kept for r in reports)
+    total = sum(r.content_total for r in reports)
+    assert len(leaked) <= 3, leaked
+    assert kept / total >= 0.95, [(r.id, r.content_kept, r.content_total) for r in reports]
+
+
+def test_a_run_on_article_gives_the_sentences_of_the_original(rules_scorer):
+    from tests.conftest import ROOT
+
+    original = (ROOT / "examples" / "article.txt").read_text(encoding="utf-8")
+    run_on = re.sub(r"\s*\n\s*", " ", original)
+    assert "\n" not in run_on
+    sentences = [s.text for s in rules_scorer.score_text(original).sentences]
+    assert [s.text for s in rules_scorer.score_text(run_on).sentences] == sentences
+
+
+def test_run_on_lines_are_cut_around_inline_furniture():
+    line = (
+        "Home » Local » Council votes to close the old library Council votes to close the old "
+        "library May 2, 2025 The council voted 7-2 on Monday to close it, the Rev. Ann Lee "
+        "told the U.S. edition on Feb. 3 in St. Paul. (AP Photo/Evan Vucci) Residents said "
+        "they would appeal. SIGN UP FOR OUR DAILY BRIEFING The vote ends a two-year fight. "
+        "Leave a Reply " + "Filler words to make the line run on. " * 20
+    )
+    assert split_run_on(line)[:9] == [
+        "Home » Local »",
+        "Council votes to close the old library",
+        "Council votes to close the old library",
+        "May 2, 2025",
+        "The council voted 7-2 on Monday to close it, the Rev. Ann Lee told the U.S. edition "
+        "on Feb. 3 in St. Paul.",
+        "(AP Photo/Evan Vucci)",
+        "Residents said they would appeal.",
+        "SIGN UP FOR OUR DAILY BRIEFING",
+        "The vote ends a two-year fight.",
+    ]
+    result = clean_blocks(line)
+    assert result.paragraphs[:4] == [
+        "Council votes to close the old library",
+        "The council voted 7-2 on Monday to close it, the Rev. Ann Lee told the U.S. edition "
+        "on Feb. 3 in St. Paul.",
+        "Residents said they would appeal.",
+        "The vote ends a two-year fight.",
+    ]
 
 
 def test_seed_removals_carry_reasons(rules_scorer, gold_docs):
