@@ -98,7 +98,9 @@ def train(
     no_resume: bool = typer.Option(False, "--no-resume", help="Ignore an existing checkpoint."),
     max_steps: int = typer.Option(0, help="Stop after N steps (0: no limit)."),
     device: str = typer.Option("auto", help="auto, cpu or cuda."),
-    max_per_label: int = typer.Option(4500, help="Cap examples per label (seeded sample; 0: all)."),
+    max_per_label: int = typer.Option(
+        5000, help="Cap examples per label, shared fairly between origins (seeded; 0: all)."
+    ),
     context_swap: float = typer.Option(
         0.5, help="Share of context-free examples repeated with a foreign context."
     ),

@@ -67,7 +67,7 @@ class TrainingConfig:
     threads: int = 0
     device: str = "auto"
     max_steps: int = 0
-    max_per_label: int = 4500
+    max_per_label: int = 5000
     context_swap: float = 0.5
 
     def __post_init__(self) -> None:
@@ -129,17 +129,36 @@ def class_weights(examples: Sequence[Example], labels: Sequence[str], mode: str)
 
 
 def cap_per_label(examples: list[Example], cap: int, seed: int) -> list[Example]:
-    """At most `cap` examples per label, sampled with `seed`; order otherwise kept."""
+    """At most `cap` examples per label, sampled with `seed`; order otherwise kept.
+
+    Within a label the cap is shared fairly between origins (PolNeAR, GUM, written, or a
+    user's files): each origin gets an equal share, and what a small origin leaves unused
+    goes to the others. So a large derived corpus cannot crowd out a small curated one.
+    """
     if cap <= 0:
         return examples
-    by_label: dict[str, list[int]] = {}
+    groups: dict[str, dict[str, list[int]]] = {}
     for i, example in enumerate(examples):
-        by_label.setdefault(example.label, []).append(i)
+        groups.setdefault(example.label, {}).setdefault(example.origin, []).append(i)
     keep: set[int] = set()
     rng = random.Random(seed)
-    for indices in by_label.values():
-        keep.update(indices if len(indices) <= cap else rng.sample(indices, cap))
+    for by_origin in groups.values():
+        for origin, quota in _fair_shares(by_origin, cap).items():
+            indices = by_origin[origin]
+            keep.update(indices if len(indices) <= quota else rng.sample(indices, quota))
     return [e for i, e in enumerate(examples) if i in keep]
+
+
+def _fair_shares(by_origin: dict[str, list[int]], cap: int) -> dict[str, int]:
+    """Split `cap` between origins: equal shares, small origins' leftovers passed on."""
+    shares: dict[str, int] = {}
+    left, budget = sorted(by_origin, key=lambda o: len(by_origin[o])), cap
+    while left:
+        share = budget // len(left)
+        origin = left.pop(0)
+        shares[origin] = min(len(by_origin[origin]), share)
+        budget -= shares[origin]
+    return shares
 
 
 def swap_contexts(examples: list[Example], share: float, seed: int) -> list[Example]:

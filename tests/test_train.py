@@ -123,6 +123,19 @@ def test_rare_classes_weigh_more_and_caps_are_seeded():
     assert sum(e.label == "official-denial" for e in capped) == 10
 
 
+def test_the_cap_is_shared_fairly_between_origins():
+    from scorer.data import Example
+
+    big = [Example(f"p{i}", "named-source", origin="polnear") for i in range(300)]
+    mid = [Example(f"w{i}", "named-source", origin="written") for i in range(80)]
+    small = [Example(f"g{i}", "named-source", origin="gum") for i in range(10)]
+    capped = cap_per_label(big + mid + small, 100, seed=1)
+    counts = {o: sum(e.origin == o for e in capped) for o in ("polnear", "written", "gum")}
+    # gum keeps all 10; the 90 left are split 45/45 although polnear is four times larger
+    assert counts == {"polnear": 45, "written": 45, "gum": 10}
+    assert cap_per_label(big + mid + small, 100, seed=1) == capped
+
+
 @pytest.mark.slow
 def test_training_is_deterministic(tiny_file, tmp_path):
     from safetensors.torch import load_file

@@ -27,7 +27,10 @@ from pathlib import Path
 from training import gum, polnear
 
 WRITTEN = Path(__file__).parent / "written" / "examples.jsonl"
-EXTRA_WRITTEN = (Path(__file__).parent / "written" / "spokespeople.jsonl",)
+EXTRA_WRITTEN = (
+    Path(__file__).parent / "written" / "spokespeople.jsonl",
+    Path(__file__).parent / "written" / "references.jsonl",
+)
 WRITTEN_DEV_SHARE = 0.1
 CONTEXT_KINDS = ("backref", "continuation", "pronoun")
 SEED = 13

@@ -349,9 +349,18 @@ def _sentence_label(s: Sentence, hits: list[tuple[Attribution, SourceInfo, str]]
         )
 
     deepest = [i for a, i in real if inner(a)] or [i for _, i in real]
-    if any(i.status == "anonymous" for i in deepest):
+    anonymous = [i for i in deepest if i.status == "anonymous"]
+    if anonymous and all(i.kind in GUESSED_KINDS for i in anonymous):
+        return None  # anonymous only through a guessed antecedent: too often wrong to keep
+    if anonymous:
         return "anonymous-source"
     return "named-source"
+
+
+# Sources whose anonymous status is inferred rather than read off the span: pronouns and
+# back-references resolved to an earlier anonymous source, and generic groups. A hand check
+# found most such sentences mislabelled ("“Not even one,” he said."), so they are dropped.
+GUESSED_KINDS = ("pronoun", "backref", "generic")
 
 
 def build_rows(
