@@ -58,3 +58,15 @@ def test_eval_cli_bad_gold_is_one_line(tmp_path):
     result = CliRunner().invoke(app, ["eval", "--gold", str(bad)])
     assert result.exit_code == 2
     assert "not a gold document" in result.output and "Traceback" not in result.output
+
+
+def test_model_beats_rules_on_the_projects_own_evaluation_articles(model_classifier):
+    from scorer.classify import RuleClassifier
+    from scorer.evaluate import evaluate
+    from tests.conftest import ROOT
+
+    gold = ROOT / "eval" / "gold" / "written_articles.jsonl"
+    assert len(read_gold(gold)) == 148
+    result = evaluate(gold=gold, classifiers=[model_classifier, RuleClassifier()])["classifiers"]
+    assert result["model"]["macro_f1"] >= 0.80
+    assert result["model"]["macro_f1"] > result["rules"]["macro_f1"] + 0.05

@@ -56,6 +56,12 @@ def evaluate_all(model: ModelClassifier) -> dict:
         k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
         for k, v in seeds["classifiers"].items()
     }
+    written = ROOT / "eval" / "gold" / "written_articles.jsonl"  # evaluation only
+    w = evaluate(gold=written, classifiers=classifiers)
+    results["written_articles"] = {
+        k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
+        for k, v in w["classifiers"].items()
+    }
     gum = BUILD / "gum_gold.jsonl"
     if gum.exists():
         g = evaluate(gold=gum, classifiers=classifiers)
@@ -121,7 +127,9 @@ weighting `{weighting}`, seed {seed}; {steps} steps in {minutes} min on {device}
 ## Metrics
 
 Model beside the rule baseline. `seeds` is the five-article dev check (never trained on);
-`gum_heldout` the GUM dev+test news documents; `polnear_dev` PolNeAR dev with derived labels;
+`written_articles` eight articles the project wrote for evaluation only (`eval/gold/`, never
+trained on, written without seeing the training data); `gum_heldout` the GUM dev+test news
+documents; `polnear_dev` PolNeAR dev with derived labels;
 `written_dev` the held-out 10% of the written examples.
 
 {table}
