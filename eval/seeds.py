@@ -9,6 +9,10 @@ reports per seed and in total: furniture/duplicate sentences let through, gold c
 kept, and attributed gold sentences whose first gold chain is among the predicted chains
 (hop names matched loosely, order and length exact). The gold publisher is passed as
 `--publisher`, as the issue prescribes.
+
+A gold document without a `file` (the project's `eval/gold/written_articles.jsonl`) is scored
+from its own sentences, one per line: `python -m eval.seeds --gold eval/gold/written_articles.jsonl`
+then measures chains on articles the seeds never steered.
 """
 
 from __future__ import annotations
@@ -93,7 +97,10 @@ def check_seed(
     """Score one seed and compare it with its gold; `flat` first joins all lines into one."""
     from scorer.pipeline import article_to_dict
 
-    text = (shared / doc["file"]).read_text(encoding="utf-8")
+    if doc.get("file"):
+        text = (shared / doc["file"]).read_text(encoding="utf-8")
+    else:  # a gold set written as sentences only (eval/gold/): one paragraph per sentence
+        text = "\n".join(s["text"] for s in doc["sentences"])
     if flat:  # as from an export that lost the line breaks
         text = re.sub(r"\s*\n\s*", " ", text)
     article = article_to_dict(scorer.score_text(text, id=doc["id"], publisher=doc.get("publisher")))

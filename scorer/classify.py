@@ -141,9 +141,12 @@ def default_model_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "models" / "sourcing-minilm"
 
 
-def load_classifier(kind: str = "auto", model_dir: Path | str | None = None) -> Classifier:
+def load_classifier(
+    kind: str = "auto", model_dir: Path | str | None = None, *, precision: str = "int8"
+) -> Classifier:
     """The classifier for `kind`: "model", "onnx" (the model as ONNX int8, exported once and
     cached; needs the `fast` extra), "rules", or "auto" (model if one is installed).
+    `precision` ("int8" or "fp32") is the PyTorch model's inference precision.
 
     Raises:
         ModelError: `kind` is "model" and the model directory is missing or broken.
@@ -167,4 +170,4 @@ def load_classifier(kind: str = "auto", model_dir: Path | str | None = None) -> 
         return OnnxClassifier.load(path)
     from scorer.model import ModelClassifier
 
-    return ModelClassifier.load(path)
+    return ModelClassifier.load(path, precision=precision)

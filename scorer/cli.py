@@ -25,6 +25,9 @@ CLASSIFIER_OPTION = typer.Option(
     "auto", help="auto (model if installed), model, onnx (int8, `fast` extra) or rules."
 )
 OUTLETS_OPTION = typer.Option(None, help="Extra outlets CSV: name,aliases,domains,country,kind.")
+PRECISION_OPTION = typer.Option(
+    "int8", help="The model's inference precision: int8 (faster on CPU) or fp32."
+)
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -42,6 +45,7 @@ def score(
     output: Path | None = OUTPUT_OPTION,
     model: Path | None = MODEL_OPTION,
     classifier: str = CLASSIFIER_OPTION,
+    precision: str = PRECISION_OPTION,
     outlets: Path | None = OUTLETS_OPTION,
     max_mb: float = typer.Option(10.0, help="Refuse single articles larger than this many MB."),
 ) -> None:
@@ -52,6 +56,7 @@ def score(
         config = ScoringConfig(
             classifier=classifier,
             model_dir=model,
+            precision=precision,
             publisher=publisher,
             outlets_csv=outlets,
             max_mb=max_mb,
@@ -137,6 +142,7 @@ def evaluate(
     model: Path | None = MODEL_OPTION,
     predictions: Path | None = typer.Option(None, help="Write one JSON line per scored sentence."),
     format: str = typer.Option("table", "--format", "-f", help="table or json."),
+    precision: str = PRECISION_OPTION,
 ) -> None:
     """Per-class precision/recall/F1, macro-F1, accuracy and confusion matrix, model beside rules."""
     from scorer.evaluate import run_eval
@@ -144,7 +150,14 @@ def evaluate(
     if format not in ("table", "json"):
         _fail(errors.E_BAD_CHOICE.format(field="--format", choices="table, json", value=format))
     try:
-        run_eval(gold=gold, model_dir=model, predictions=predictions, fmt=format, stream=sys.stdout)
+        run_eval(
+            gold=gold,
+            model_dir=model,
+            predictions=predictions,
+            fmt=format,
+            stream=sys.stdout,
+            precision=precision,
+        )
     except (errors.ScorerError, ValueError, OSError) as exc:
         _fail(str(exc))
 
@@ -164,6 +177,7 @@ def triage(
     publisher: str | None = PUBLISHER_OPTION,
     model: Path | None = MODEL_OPTION,
     classifier: str = CLASSIFIER_OPTION,
+    precision: str = PRECISION_OPTION,
     outlets: Path | None = OUTLETS_OPTION,
     story_threshold: float = typer.Option(
         0.55, help="Cosine similarity that makes two articles one story."
@@ -191,7 +205,11 @@ def triage(
             color=output is None and sys.stdout.isatty(),
             config=TriageConfig(story_threshold=story_threshold, link_threshold=link_threshold),
             scoring=ScoringConfig(
-                classifier=classifier, model_dir=model, publisher=publisher, outlets_csv=outlets
+                classifier=classifier,
+                model_dir=model,
+                precision=precision,
+                publisher=publisher,
+                outlets_csv=outlets,
             ),
             report=lambda line: typer.echo(line, err=True),
         )

@@ -170,11 +170,19 @@ def render_table(results: dict[str, Any], stream: TextIO) -> None:
 
 
 def run_eval(
-    *, gold: Path, model_dir: Path | None, predictions: Path | None, fmt: str, stream: TextIO
+    *,
+    gold: Path,
+    model_dir: Path | None,
+    predictions: Path | None,
+    fmt: str,
+    stream: TextIO,
+    precision: str = "int8",
 ) -> dict[str, Any]:
     """What `scorer eval` does: evaluate model (if installed) and rules, print, write predictions."""
     classifiers: list[Classifier] = []
-    model = load_classifier("auto" if model_dir is None else "model", model_dir)
+    model = load_classifier(
+        "auto" if model_dir is None else "model", model_dir, precision=precision
+    )
     if model.name != "rules":
         classifiers.append(model)
     classifiers.append(RuleClassifier())

@@ -43,6 +43,29 @@ def base_sha256() -> str:
     return digest.hexdigest()
 
 
+PRECISIONS = ("int8", "fp32")
+
+
+def quantize_int8(model: Any) -> Any:
+    """The model with its linear layers dynamically quantised to int8, for CPU inference.
+
+    Returns the model unchanged where this torch build has no quantised CPU engine.
+    """
+    import warnings
+
+    import torch
+
+    if not torch.backends.quantized.supported_engines or set(
+        torch.backends.quantized.supported_engines
+    ) == {"none"}:
+        return model
+    with warnings.catch_warnings():  # the eager API is deprecated in favour of torchao
+        warnings.simplefilter("ignore")
+        from torch.ao.quantization import quantize_dynamic
+
+        return quantize_dynamic(model.eval(), {torch.nn.Linear}, dtype=torch.qint8)
+
+
 def build_model(labels: Sequence[str], weights_dir: Path | None = None) -> Any:
     """A `BertForSequenceClassification` on the base encoder, with our weights if given."""
     import torch
@@ -114,10 +137,23 @@ class ModelClassifier:
     name: str = "model"
 
     @classmethod
-    def load(cls, path: Path | str, *, check_base: bool = True) -> ModelClassifier:
-        """Load a model directory written by `scorer train`; checks the base model's sha256."""
+    def load(
+        cls, path: Path | str, *, check_base: bool = True, precision: str = "int8"
+    ) -> ModelClassifier:
+        """Load a model directory written by `scorer train`; checks the base model's sha256.
+
+        `precision` "int8" (the default) quantises the linear layers to int8 for inference
+        (PyTorch dynamic quantisation: about 1.8× faster on CPU, macro-F1 within 0.01 of
+        fp32 on every gold set, see bench/README.md); "fp32" computes in full precision.
+        """
         from transformers import AutoTokenizer
 
+        if precision not in PRECISIONS:
+            raise errors.ConfigError(
+                errors.E_BAD_CHOICE.format(
+                    field="precision", choices=", ".join(PRECISIONS), value=precision
+                )
+            )
         path = Path(path)
         if not (path / "config.json").exists() or not (path / "model.safetensors").exists():
             raise errors.ModelError(errors.E_MODEL_MISSING.format(path=path))
@@ -135,6 +171,8 @@ class ModelClassifier:
         config = json.loads((path / "config.json").read_text())
         labels = [config["id2label"][str(i)] for i in range(len(config["id2label"]))]
         model = build_model(labels, path)
+        if precision == "int8":
+            model = quantize_int8(model)
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         tokenizer.truncation_side = "left"  # keep the context nearest the sentence
         return cls(
@@ -143,6 +181,7 @@ class ModelClassifier:
             labels=labels,
             max_length=int(meta.get("max_length", 160)),
             meta=meta,
+            name="model" if precision == "int8" else "model-fp32",
         )
 
     def predict(self, items: Sequence[tuple[str, str]]) -> list[Prediction]:

@@ -70,7 +70,7 @@ class OnnxClassifier:
         from scorer.classify import default_model_dir
 
         path = Path(path) if path else default_model_dir()
-        base = ModelClassifier.load(path)
+        base = ModelClassifier.load(path, precision="fp32")
         target = cache_dir() / _digest(path) / "model.int8.onnx"
         if not target.exists():
             export_int8(base, target.parent)

@@ -29,6 +29,8 @@ class ScoringConfig:
         classifier: "auto" (the shipped model if installed, else rules), "model", "onnx"
             (int8 ONNX Runtime, needs the `fast` extra) or "rules".
         model_dir: a model directory written by `scorer train`; default: the shipped model.
+        precision: the PyTorch model's inference precision: "int8" (dynamic quantisation of
+            the linear layers, about 1.8× faster on CPU) or "fp32".
         publisher: publisher of every input, overriding metadata and text signals.
         outlets_csv: a user CSV of extra outlets (name, aliases, domains, country, kind).
         batch_articles: articles processed together; bounds memory on large batches.
@@ -39,6 +41,7 @@ class ScoringConfig:
 
     classifier: str = "auto"
     model_dir: Path | None = None
+    precision: str = "int8"
     publisher: str | None = None
     outlets_csv: Path | None = None
     batch_articles: int = 16
@@ -53,6 +56,14 @@ class ScoringConfig:
             raise errors.ConfigError(
                 errors.E_BAD_CHOICE.format(
                     field="classifier", choices=", ".join(CLASSIFIERS), value=self.classifier
+                )
+            )
+        from scorer.model import PRECISIONS
+
+        if self.precision not in PRECISIONS:
+            raise errors.ConfigError(
+                errors.E_BAD_CHOICE.format(
+                    field="precision", choices=", ".join(PRECISIONS), value=self.precision
                 )
             )
         if self.batch_articles < 1:
@@ -77,7 +88,7 @@ class Scorer:
     ) -> None:
         self.config = config or ScoringConfig()
         self.classifier = classifier or load_classifier(
-            self.config.classifier, self.config.model_dir
+            self.config.classifier, self.config.model_dir, precision=self.config.precision
         )
         self.registry = OutletRegistry.load(self.config.outlets_csv)
         self.nlp = load_nlp()

@@ -63,6 +63,29 @@ def test_load_classifier_choices_and_missing_model(tmp_path):
         load_classifier("bert")
 
 
+def test_int8_is_the_default_and_agrees_with_fp32(model_classifier):
+    import torch
+
+    from scorer.model import ModelClassifier
+    from tests.conftest import MODEL_DIR
+
+    fp32 = ModelClassifier.load(MODEL_DIR, precision="fp32")
+    assert (model_classifier.name, fp32.name) == ("model", "model-fp32")
+    linear = [type(m) for m in model_classifier.model.modules() if "Linear" in type(m).__name__]
+    assert linear and all(t is not torch.nn.Linear for t in linear)  # quantised on load
+    items = [
+        ("“It was a hoax,” the spokesman said.", ""),
+        ("Officials said the dam was safe.", ""),
+        ("Finance Minister Ana Duarte said the budget would be cut.", ""),
+        ("The bridge was built in 1950.", ""),
+    ]
+    labels = ["official-denial", "anonymous-source", "named-source", "unattributed"]
+    assert [p.label for p in model_classifier.predict(items)] == labels
+    assert [p.label for p in fp32.predict(items)] == labels
+    with pytest.raises(ConfigError, match="precision must be one of int8, fp32"):
+        ModelClassifier.load(MODEL_DIR, precision="fp16")
+
+
 def test_default_scorer_uses_shipped_model(model_scorer):
     article = model_scorer.score_text("Officials said the dam was safe. It was built in 1950.")
     assert [s.label for s in article.sentences] == ["anonymous-source", "unattributed"]
