@@ -49,12 +49,31 @@ MASTHEAD_WORDS = frozenset(
     "star mirror express inquirer examiner dispatch bulletin register sentinel ledger globe "
     "monitor newspaper daily weekly news radio tv television broadcasting".split()
 )
+OUTLET_DESCRIPTORS = MASTHEAD_WORDS | frozenset(
+    "broadcaster agency station outlet network channel magazine website paper tabloid "
+    "wire service".split()
+)
 SPOKES_HEADS = frozenset(
     "spokesperson spokesman spokeswoman representative press-secretary".split()
 )
 GENERIC_REFS = frozenset(
     "person spokesperson spokesman spokeswoman official source officer representative man woman "
     "aide diplomat lawmaker".split()
+)
+# Nouns that can head a source (besides names and pronouns); other nouns are things.
+SOURCE_NOUNS = (
+    ANONYMOUS_HEADS
+    | TITLE_HEADS
+    | DOCUMENT_HEADS
+    | OUTLET_DESCRIPTORS
+    | SPOKES_HEADS
+    | GENERIC_REFS
+    | frozenset(
+        "government ministry police court army military company party club council office "
+        "department agency committee commission union group campaign administration team board "
+        "firm bank embassy authority regulator spokesperson family lawyer lawyers attorney "
+        "attorneys".split()
+    )
 )
 PRONOUNS = frozenset("he she they it him her them who i we".split())
 BACKREF_HEADS = {
@@ -180,6 +199,9 @@ class SourceTyper:
         if found:
             outlet = found[0][2]
             return Hop(outlet.name, HopKind.OUTLET.value, state_affiliated=outlet.state_affiliated)
+        outlet = _named_after_descriptor(span)
+        if outlet is not None:
+            return outlet
         people = [e for e in span.ents if e.label_ == "PERSON"]
         if people and not (head_l in ANONYMOUS_HEADS and people[-1].root.i != head.i):
             return Hop(people[-1].text, HopKind.PERSON.value)
@@ -201,7 +223,27 @@ class SourceTyper:
         if head_l in TITLE_HEADS:
             # "Germany's chief defence official", "the defence chief in Seoul": one person.
             return Hop(text, HopKind.PERSON.value)
-        orgs = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
+        # A nationality in front of a noun ("Spanish", "Japanese") is not the source's name.
+        orgs = [
+            e
+            for e in span.ents
+            if e.label_ in ("ORG", "GPE", "NORP", "FAC")
+            and not (e.label_ == "NORP" and e.root.pos_ == "ADJ")
+        ]
+        if (
+            head.pos_ == "PROPN"
+            and head.text[:1].isupper()
+            and not any(e.start <= head.i < e.end for e in orgs)
+        ):
+            # "Spanish sports daily AS", "Japanese broadcaster NHK": the name is the head, not
+            # the nationality in front of it.
+            start = head.i
+            while start > span.start and span.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            name = span.doc[start : head.i + 1].text
+            described = {t.lower_ for t in span.doc[span.start : start]}
+            kind = HopKind.OUTLET if described & OUTLET_DESCRIPTORS else HopKind.ORGANIZATION
+            return Hop(name, kind.value)
         name = (
             _strip_det(orgs[-1].text)
             if orgs
@@ -221,6 +263,32 @@ class SourceTyper:
         if any(t.pos_ == "PROPN" for t in span):
             return Hop(text, HopKind.PERSON.value)
         return Hop(_lower_first(text), HopKind.ANONYMOUS.value, descriptor=_lower_first(text))
+
+
+# Common nouns that introduce an outlet's name: "broadcaster NHK", "radio station Cadena SER".
+NAME_DESCRIPTORS = frozenset(
+    "broadcaster newspaper daily agency station outlet network channel magazine website paper "
+    "tabloid weekly broadsheet".split()
+)
+
+
+def _named_after_descriptor(span: Span) -> Hop | None:
+    """An outlet named right after its descriptor ("Japanese broadcaster NHK"), or None."""
+    head = span.root
+    doc = span.doc
+    names = [c for c in head.rights if c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN"]
+    if head.lemma_.lower() in NAME_DESCRIPTORS and names:
+        return Hop(
+            _strip_det(doc[names[0].left_edge.i : names[0].i + 1].text), HopKind.OUTLET.value
+        )
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return None
+    start = head.i
+    while start > span.start and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start > span.start and doc[start - 1].lemma_.lower() in NAME_DESCRIPTORS:
+        return Hop(doc[start : head.i + 1].text, HopKind.OUTLET.value)
+    return None
 
 
 def _strip_det(text: str) -> str:
@@ -299,6 +367,14 @@ class _Cue:
     according: list[Hop] = field(default_factory=list)
     deeper: list[Hop] = field(default_factory=list)
     denial: bool = False
+    subjects: list[Token] = field(default_factory=list)
+
+    def speaks(self) -> bool:
+        """Whether the subject can be a source: not a thing ("the searches confirmed")."""
+        return not self.subjects or any(
+            t.pos_ != "NOUN" or t.lemma_.lower() in SOURCE_NOUNS or t.lower_ in SOURCE_NOUNS
+            for t in self.subjects
+        )
 
     def cores(self) -> list[list[Hop]]:
         out = []
@@ -423,6 +499,7 @@ def _chains_in(
                 continue
             if not subjects:
                 subjects = _implicit_subject(token, sent, quoted)
+            cue.subjects = list(subjects)
             found = [h for subject in subjects for h in _hops_of(subject, typer, memory)]
             if len(subjects) > 1 and any(h.kind == HopKind.OUTLET.value for h in found):
                 # "the British newspaper The Guardian reported": the outlet is the subject.
@@ -493,6 +570,12 @@ def _chains_in(
             owner.deeper.extend(hops)
     active = {i: c for i, c in cues.items() if c.hops or c.according}
     parents = {i: _cue_ancestor(c.token, active) for i, c in active.items()}
+    # Inside reported content, a cue whose subject is a thing is content, not a hop:
+    # "Kranjc said the searches confirmed what her party had argued".
+    inner_things = [i for i, c in active.items() if parents[i] is not None and not c.speaks()]
+    if inner_things:
+        active = {i: c for i, c in active.items() if i not in inner_things}
+        parents = {i: _cue_ancestor(c.token, active) for i, c in active.items()}
     has_child = {id(p) for p in parents.values() if p is not None}
 
     def full(cue: _Cue) -> list[list[Hop]]:

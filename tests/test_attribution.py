@@ -50,6 +50,14 @@ def test_seed_chains_reach_target(rules_scorer, gold_docs):
             "Club chairman Piet de Vries told the BBC the coach would stay.",
             [("Daily Ledger", "outlet"), ("BBC", "outlet"), ("Piet de Vries", "person")],
         ),
+        (  # the name follows the descriptor; the nationality is not the source
+            "Norwegian broadcaster Kanal Nord, citing police sources, said the suspect had fled.",
+            [("Daily Ledger", "outlet"), ("Kanal Nord", "outlet"), ("police sources", "anonymous")],
+        ),
+        (  # a thing that "confirmed" something inside reported speech is not a hop
+            "Mayor Lena Ortiz said the floods confirmed that the city needed new drains.",
+            [("Daily Ledger", "outlet"), ("Lena Ortiz", "person")],
+        ),
     ],
 )
 def test_chain_patterns(rules_scorer, text, expected):
@@ -60,6 +68,13 @@ def test_chain_patterns(rules_scorer, text, expected):
         len(c) == len(wanted) and all(w.lower() in n.lower() for w, n in zip(wanted, c))
         for c in names
     ), chains
+
+
+def test_an_outlet_named_after_its_descriptor_is_an_outlet(rules_scorer):
+    text = "Norwegian broadcaster Kanal Nord, citing police sources, said the suspect had fled."
+    assert _chains(rules_scorer, text, publisher="Daily Ledger")[0] == [
+        [("Daily Ledger", "outlet"), ("Kanal Nord", "outlet"), ("police sources", "anonymous")]
+    ]
 
 
 def test_pronoun_and_title_references_resolve_to_earlier_source(rules_scorer):
