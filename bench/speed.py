@@ -68,7 +68,8 @@ def main() -> None:
         items = [(s.text, s.context) for a in articles for s in a.sentences]
         n = len(items)
         print(
-            f"batch: {len(articles)} articles, {n} sentences, torch threads {torch.get_num_threads()}"
+            f"batch: {len(articles)} articles, {n} sentences, "
+            f"torch threads {torch.get_num_threads()}"
         )
         print(f"end-to-end scorer score: {n / end_to_end:8.1f} sentences/s ({end_to_end:.1f} s)")
 

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 REPORT_LEMMAS = frozenset(
-    "say tell report claim state add write post announce comment confirm deny dismiss reject refute "
+    "say tell report claim state add write post announce comment confirm deny dismiss reject "
+    "refute "
     "insist argue warn note explain estimate assess believe call describe quote mention testify "
     "acknowledge allege suggest flag indicate show reveal disclose accuse brand label predict "
     "tweet publish stress emphasize emphasise maintain contend assert caution concede respond "
@@ -132,7 +133,7 @@ class SourceMemory:
 
 
 def _np(token: Token) -> Span:
-    """The noun phrase headed by `token`, without conjuncts, relative clauses or trailing punctuation."""
+    """The noun phrase headed by `token`, without conjuncts, relative clauses, end punctuation."""
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i
     for child in token.rights:

@@ -33,7 +33,8 @@ class Classifier(Protocol):
 # --- the rule baseline -------------------------------------------------------------------------
 
 _CUE = (
-    r"(?:say|says|said|saying|tell|tells|told|according to|report(?:s|ed)?|reportedly|claim(?:s|ed)?|"
+    r"(?:say|says|said|saying|tell|tells|told|according to|report(?:s|ed)?|reportedly|"
+    r"claim(?:s|ed)?|"
     r"state[sd]?|add(?:s|ed)|wr(?:ote|ites)|post(?:s|ed)|announce[sd]?|quot(?:e|es|ed|ing)|"
     r"cit(?:e|es|ed|ing)|confirm(?:s|ed)?|insist(?:s|ed)?|argue[sd]?|warn(?:s|ed)?|note[sd]|"
     r"explain(?:s|ed)|testif(?:y|ies|ied)|acknowledge[sd]?|allege[sd]?|suggest(?:s|ed)|"
@@ -61,16 +62,17 @@ _NOT_DENIAL = re.compile(
     r"\bden(?:y|ies|ied|ying) (?:entry|bail|access|a visa|visas|permission)\b", re.I
 )
 _ANON = re.compile(
-    r"\b(?:officials|sources?|people (?:close to|familiar|with knowledge)|person (?:familiar|briefed|"
-    r"close)|experts|analysts|observers|critics|residents|witnesses|diplomats|insiders|aides|"
+    r"\b(?:officials|sources?|people (?:close to|familiar|with knowledge)|"
+    r"person (?:familiar|briefed|close)|experts|analysts|observers|critics|residents|witnesses|"
+    r"diplomats|insiders|aides|"
     r"reports|reportedly|media|press|telegram channels|anonymity|unnamed|anonymous|unidentified|"
     r"not authori[sz]ed|asked not to be (?:named|identified)|it is understood|rumou?rs?|"
     r"(?:an?|one|the|senior|an? senior) (?:\w+ ){0,3}official)\b",
     re.I,
 )
 _BACKREF = re.compile(
-    r"^\W*(?:he|she|they|it|the (?:\w+ ){0,2}(?:official|spokes\w+|source|minister|newspaper|agency|"
-    r"ministry|company|group|person|officer|report))\b|^\W*[“\"‘']",
+    r"^\W*(?:he|she|they|it|the (?:\w+ ){0,2}(?:official|spokes\w+|source|minister|newspaper|"
+    r"agency|ministry|company|group|person|officer|report))\b|^\W*[“\"‘']",
     re.I,
 )
 _QUOTE_START = re.compile(r"^\W*[“\"‘']")

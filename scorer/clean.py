@@ -24,7 +24,8 @@ _CREDIT = re.compile(
 # Publisher signals: the site naming itself.
 _PUBLISHER = [
     re.compile(
-        r"^\s*(?:click here to )?(?:read|see) more (?:stories |news )?(?:from|at|on) (?P<name>.+?)\s*$",
+        r"^\s*(?:click here to )?(?:read|see) more (?:stories |news )?(?:from|at|on) "
+        r"(?P<name>.+?)\s*$",
         re.I,
     ),
     re.compile(r"^\s*a message from (?P<name>.+?)\s*:?\s*$", re.I),
@@ -50,13 +51,15 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^\s*(?:by|written by|reporting by|words by)\s+[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,5}\s*$",
+    r"^\s*(?:by|written by|reporting by|words by)\s+"
+    r"[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,5}\s*$",
     re.I,
 )
 _BREADCRUMB = re.compile(r"^\s*(?:home|news|start)?\s*(?:[^»›>|/\n]{1,60}\s*[»›>]\s*){2,}")
 _PROMPTS = re.compile(
     r"^\s*(?:leave a (?:reply|comment)|post a comment|add a comment|\d+\s+comments?|comments?|"
-    r"share (?:this|on)\b.*|share|tweet|email|print|follow (?:us|[\w ]{1,30}? news|[\w ]{1,30}? on \w+)\b.*|"
+    r"share (?:this|on)\b.*|share|tweet|email|print|"
+    r"follow (?:us|[\w ]{1,30}? news|[\w ]{1,30}? on \w+)\b.*|"
     r"sign up\b.*|subscribe\b.*|newsletter\b.*|get (?:our|the) \w+ newsletter.*|"
     r"(?:click|tap) here\b.*|read more\b.*|read next\b.*|read also\b.*|also read\b.*|see also\b.*|"
     r"related(?: (?:articles?|stories|news|coverage|reading))?\s*:.*|recommended(?: for you)?\b.*|"
@@ -64,7 +67,8 @@ _PROMPTS = re.compile(
     r"most (?:read|popular)\b.*|trending\b.*|advertisement|sponsored(?: content)?|ad|skip to\b.*|"
     r"listen to (?:this|the) (?:article|story)\b.*|\d+\s*min(?:ute)?s? read|watch\s*:.*|"
     r"this site uses akismet\b.*|learn how your comment data is processed\.?|"
-    r"all rights reserved\.?|copyright\b.*|cookie\b.*|we use cookies\b.*|accept(?: all)?(?: cookies)?|"
+    r"all rights reserved\.?|copyright\b.*|cookie\b.*|we use cookies\b.*|"
+    r"accept(?: all)?(?: cookies)?|"
     r"log ?in|sign ?in|register|menu|search|close|back to top|next article|previous article|"
     r"(?:photo|image|picture|video|graphic|illustration|file photo)\s*(?:credit)?\s*:.*|"
     r"thank you!?|your reminder is set\.?|remind me (?:later|next month)\.?|"

@@ -110,7 +110,7 @@ def train(
         0.5, help="Share of context-free examples repeated with a foreign context."
     ),
 ) -> None:
-    """Fine-tune the sentence classifier on labelled data (offline, from the packaged base model)."""
+    """Fine-tune the sentence classifier on labelled data, offline, from the packaged base."""
     from scorer.train import TrainingConfig
     from scorer.train import train as run_training
 
@@ -144,7 +144,7 @@ def evaluate(
     format: str = typer.Option("table", "--format", "-f", help="table or json."),
     precision: str = PRECISION_OPTION,
 ) -> None:
-    """Per-class precision/recall/F1, macro-F1, accuracy and confusion matrix, model beside rules."""
+    """Per-class precision/recall/F1, macro-F1, accuracy, confusion matrix; model and rules."""
     from scorer.evaluate import run_eval
 
     if format not in ("table", "json"):
@@ -186,7 +186,7 @@ def triage(
         0.6, help="Similarity that confirms a chain hop continues into a batch article."
     ),
 ) -> None:
-    """Rank a batch for a fact-checking desk: priorities, reasons, claims, stories, provenance links."""
+    """Rank a batch for a fact-checking desk: priorities, reasons, claims, stories, links."""
     from scorer.pipeline import ScoringConfig
     from scorer.report import TriageFormat
     from scorer.triage import TriageConfig, triage_files

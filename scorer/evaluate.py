@@ -178,7 +178,7 @@ def run_eval(
     stream: TextIO,
     precision: str = "int8",
 ) -> dict[str, Any]:
-    """What `scorer eval` does: evaluate model (if installed) and rules, print, write predictions."""
+    """What `scorer eval` does: evaluate the model (if any) and rules, print, write predictions."""
     classifiers: list[Classifier] = []
     model = load_classifier(
         "auto" if model_dir is None else "model", model_dir, precision=precision

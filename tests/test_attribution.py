@@ -1,4 +1,4 @@
-"""Citation chains: the seeds against gold, and each chain pattern on the project's own sentences."""
+"""Citation chains: the seeds against gold, and each pattern on the project's own sentences."""
 
 from __future__ import annotations
 

@@ -111,7 +111,10 @@ def test_seed_removals_carry_reasons(rules_scorer, gold_docs):
     ],
 )
 def test_other_sites_junk(junk, reason):
-    text = f"Council votes to close the old library\n{junk}\nThe council voted 7-2 on Monday to close it."
+    text = (
+        f"Council votes to close the old library\n{junk}\n"
+        "The council voted 7-2 on Monday to close it."
+    )
     result = clean_blocks(text)
     assert [r.reason for r in result.removed] == [reason]
     assert result.paragraphs == [

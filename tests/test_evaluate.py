@@ -1,4 +1,4 @@
-"""`scorer eval`: gold reading, metrics, predictions file, and the rule baseline beside the model."""
+"""`scorer eval`: gold reading, metrics, predictions file, the rule baseline beside the model."""
 
 from __future__ import annotations
 

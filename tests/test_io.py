@@ -73,8 +73,10 @@ def test_malformed_jsonl_line_is_reported_and_others_read(tmp_path):
     assert [a.id for a in articles] == ["a", "c"]
     assert articles[1].publisher == "Reuters"
     assert problems == [
-        f"{path}: line 2: not valid JSON (Expecting property name enclosed in double quotes); the line was skipped",
-        f"{path}: line 3: the object has neither a 'text' nor an 'html' string; the line was skipped",
+        f"{path}: line 2: not valid JSON (Expecting property name enclosed in double quotes); "
+        "the line was skipped",
+        f"{path}: line 3: the object has neither a 'text' nor an 'html' string; "
+        "the line was skipped",
     ]
 
 

@@ -78,7 +78,8 @@ def evaluate_all(*models: ModelClassifier) -> dict:
 
 def _table(results: dict) -> str:
     lines = [
-        "| gold set | n | classifier | macro-F1 | accuracy | attributed F1 | named F1 | anonymous F1 | denial F1 | unattributed F1 |",
+        "| gold set | n | classifier | macro-F1 | accuracy | attributed F1 | named F1 | "
+        "anonymous F1 | denial F1 | unattributed F1 |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, per in results.items():
@@ -86,7 +87,8 @@ def _table(results: dict) -> str:
             f1 = {k: v["f1"] for k, v in r["per_class"].items()}
             lines.append(
                 f"| {name} | {r['n']} | {clf} | {r['macro_f1']:.3f} | {r['accuracy']:.3f} | "
-                f"{r['attributed_f1']:.3f} | {f1['named-source']:.3f} | {f1['anonymous-source']:.3f} | "
+                f"{r['attributed_f1']:.3f} | {f1['named-source']:.3f} | "
+                f"{f1['anonymous-source']:.3f} | "
                 f"{f1['official-denial']:.3f} | {f1['unattributed']:.3f} |"
             )
     return "\n".join(lines)
@@ -127,7 +129,8 @@ weighting `{weighting}`, seed {seed}; {steps} steps in {minutes} min on {device}
 ## Metrics
 
 `model` is the default inference (linear layers dynamically quantised to int8), `model-fp32`
-the same weights computed in fp32, `rules` the rule baseline. `seeds` is the five-article dev check (never trained on);
+the same weights computed in fp32, `rules` the rule baseline. `seeds` is the five-article dev
+check (never trained on);
 `written_articles` eight articles the project wrote for evaluation only (`eval/gold/`, never
 trained on, written without seeing the training data); `gum_heldout` the GUM dev+test news
 documents; `polnear_dev` PolNeAR dev with derived labels;

@@ -15,21 +15,57 @@ import random
 from pathlib import Path
 
 ORGS = [
-    "the Health Ministry", "the Interior Ministry", "the Ministry of Defence", "the Treasury",
-    "the Foreign Office", "the European Commission", "the World Health Organization",
-    "the United Nations refugee agency", "the city council", "Norvik Energy", "Baltra Airlines",
-    "the Port of Santa Lena", "Halvorsen Bank", "the National Weather Service",
-    "the Federal Aviation Administration", "the Department of Education", "the state police",
-    "the regional water board", "Meridian Pharmaceuticals", "the Supreme Court",
-    "the Department of Homeland Security", "the Pentagon", "the Kenyan government",
-    "the Brazilian Football Confederation", "the International Olympic Committee", "NATO",
-    "the Red Cross", "Tessaro Motors", "the Bank of Portugal", "the mayor's office",
-    "the prosecutor's office", "the Finnish border guard", "the transport authority",
-    "Coastal Rail", "the Ministry of Agriculture", "the electoral commission",
+    "the Health Ministry",
+    "the Interior Ministry",
+    "the Ministry of Defence",
+    "the Treasury",
+    "the Foreign Office",
+    "the European Commission",
+    "the World Health Organization",
+    "the United Nations refugee agency",
+    "the city council",
+    "Norvik Energy",
+    "Baltra Airlines",
+    "the Port of Santa Lena",
+    "Halvorsen Bank",
+    "the National Weather Service",
+    "the Federal Aviation Administration",
+    "the Department of Education",
+    "the state police",
+    "the regional water board",
+    "Meridian Pharmaceuticals",
+    "the Supreme Court",
+    "the Department of Homeland Security",
+    "the Pentagon",
+    "the Kenyan government",
+    "the Brazilian Football Confederation",
+    "the International Olympic Committee",
+    "NATO",
+    "the Red Cross",
+    "Tessaro Motors",
+    "the Bank of Portugal",
+    "the mayor's office",
+    "the prosecutor's office",
+    "the Finnish border guard",
+    "the transport authority",
+    "Coastal Rail",
+    "the Ministry of Agriculture",
+    "the electoral commission",
 ]
 ROLES = ["spokesperson", "spokesman", "spokeswoman", "representative", "press officer"]
-OUTLETS = ["Reuters", "the BBC", "The Associated Press", "Le Monde", "Al Jazeera", "the Guardian",
-           "Bloomberg", "the Financial Times", "CNN", "the local newspaper", "reporters"]
+OUTLETS = [
+    "Reuters",
+    "the BBC",
+    "The Associated Press",
+    "Le Monde",
+    "Al Jazeera",
+    "the Guardian",
+    "Bloomberg",
+    "the Financial Times",
+    "CNN",
+    "the local newspaper",
+    "reporters",
+]
 CONTENTS = [
     "the inspection would be completed by the end of the month",
     "talks with the unions would resume on Monday",
@@ -59,12 +95,19 @@ QUOTES = [
     "We expect more details to become available next week",
     "There is still a great deal of work to do",
 ]
-DENIALS = ["denied the report", "rejected the allegations as false",
-           "dismissed the claims as baseless", "said the accusations were untrue"]
+DENIALS = [
+    "denied the report",
+    "rejected the allegations as false",
+    "dismissed the claims as baseless",
+    "said the accusations were untrue",
+]
 BACKGROUND = [
-    "The decision follows weeks of public pressure.", "Flooding closed several roads on Tuesday.",
-    "The plan was first announced in March.", "Prices have risen sharply this year.",
-    "The dispute has dragged on for months.", "",
+    "The decision follows weeks of public pressure.",
+    "Flooding closed several roads on Tuesday.",
+    "The plan was first announced in March.",
+    "Prices have risen sharply this year.",
+    "The dispute has dragged on for months.",
+    "",
 ]
 
 
@@ -77,8 +120,17 @@ def generate(seed: int = 29) -> list[dict]:
     rows: dict[str, dict] = {}
 
     def add(text: str, label: str, context: str, kind: str, free: bool = True) -> None:
-        rows.setdefault(text, {"text": text, "context": context, "label": label,
-                               "domain": "mixed", "kind": kind, "context_free": free})
+        rows.setdefault(
+            text,
+            {
+                "text": text,
+                "context": context,
+                "label": label,
+                "domain": "mixed",
+                "kind": kind,
+                "context_free": free,
+            },
+        )
 
     for _ in range(900):
         org, role, outlet = rng.choice(ORGS), rng.choice(ROLES), rng.choice(OUTLETS)
@@ -86,31 +138,71 @@ def generate(seed: int = 29) -> list[dict]:
         bare = org.removeprefix("the ")
         pattern = rng.randrange(7)
         if pattern == 0:
-            add(f"A {role} for {org} said {content}.", "named-source", background, "org-spokes-said")
+            add(
+                f"A {role} for {org} said {content}.", "named-source", background, "org-spokes-said"
+            )
         elif pattern == 1:
-            add(f"A {bare} {role} told {outlet} that {content}.", "named-source", background, "org-spokes-told")
+            add(
+                f"A {bare} {role} told {outlet} that {content}.",
+                "named-source",
+                background,
+                "org-spokes-told",
+            )
         elif pattern == 2:
-            add(f"{_cap(content)}, a {role} for {org} said on Friday.", "named-source", background, "org-spokes-end")
+            add(
+                f"{_cap(content)}, a {role} for {org} said on Friday.",
+                "named-source",
+                background,
+                "org-spokes-end",
+            )
         elif pattern == 3:
-            add(f"A {role} for {org} told {outlet} that the {bare.split()[-1].lower()} "
-                f"{rng.choice(NON_ANSWERS)}.", "named-source", background, "org-spokes-non-answer")
+            add(
+                f"A {role} for {org} told {outlet} that the {bare.split()[-1].lower()} "
+                f"{rng.choice(NON_ANSWERS)}.",
+                "named-source",
+                background,
+                "org-spokes-non-answer",
+            )
         elif pattern == 4:
             intro = f"A {role} for {org} told {outlet} that {content}."
             quote = rng.choice(QUOTES)
-            add(f"“{quote},” the {role} added.", "named-source", intro, "org-spokes-continuation", False)
-            add(f"“{quote}.”", "named-source", f"{intro} “We are aware of the concerns,” the {role} said.",
-                "org-spokes-quote-continuation", False)
+            add(
+                f"“{quote},” the {role} added.",
+                "named-source",
+                intro,
+                "org-spokes-continuation",
+                False,
+            )
+            add(
+                f"“{quote}.”",
+                "named-source",
+                f"{intro} “We are aware of the concerns,” the {role} said.",
+                "org-spokes-quote-continuation",
+                False,
+            )
         elif pattern == 5:
-            add(f"A {role} for {org} {rng.choice(DENIALS)}.", "official-denial", background, "org-spokes-denial")
+            add(
+                f"A {role} for {org} {rng.choice(DENIALS)}.",
+                "official-denial",
+                background,
+                "org-spokes-denial",
+            )
         else:
-            add(f"According to a {role} for {org}, {content}.", "named-source", background, "org-spokes-according")
+            add(
+                f"According to a {role} for {org}, {content}.",
+                "named-source",
+                background,
+                "org-spokes-according",
+            )
     return list(rows.values())
 
 
 def main() -> None:
     rows = generate()
     path = Path(__file__).with_name("spokespeople.jsonl")
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
     print(f"wrote {len(rows)} rows to {path}")
 
 
