@@ -117,7 +117,7 @@ class SourceMemory:
         for hop in reversed(self.hops):
             if head_l in ("he", "she", "him", "her") and hop.kind == HopKind.PERSON.value:
                 return hop
-            if head_l in ("they", "it", "who") and hop.kind != HopKind.PERSON.value:
+            if head_l in ("they", "them", "it", "who") and hop.kind != HopKind.PERSON.value:
                 return hop
             if BACKREF_HEADS.get(head_l) == "outlet" and hop.kind == HopKind.OUTLET.value:
                 return hop
@@ -185,6 +185,15 @@ class SourceTyper:
             return None
         head = span.root
         head_l = head.text.lower()
+        if memory is not None and head_l in ("one", "two", "some", "both", "all", "none"):
+            # "One of them said", "one of the officials added": a member of an earlier group.
+            groups = [
+                o for p in head.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+            ]
+            for group in groups[:1]:
+                found = memory.resolve(_np(group).text, group.text)
+                if found is not None:
+                    return found
         if memory is not None and (
             head_l in PRONOUNS
             or head_l in BACKREF_HEADS

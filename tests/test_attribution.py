@@ -77,6 +77,15 @@ def test_an_outlet_named_after_its_descriptor_is_an_outlet(rules_scorer):
     ]
 
 
+def test_one_of_a_group_resolves_to_the_group(rules_scorer):
+    text = (
+        "Two dock workers, who asked not to be named, said the barges were emptied at night. "
+        "One of them said the logs had been changed."
+    )
+    chains = _chains(rules_scorer, text, publisher="Daily Ledger")
+    assert chains[1] == [[("Daily Ledger", "outlet"), ("two dock workers", "anonymous")]]
+
+
 def test_pronoun_and_title_references_resolve_to_earlier_source(rules_scorer):
     text = (
         "State environment commissioner Daniel Okafor said his department would test the water. "
