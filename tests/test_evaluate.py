@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from scorer.cli import app
@@ -60,13 +61,14 @@ def test_eval_cli_bad_gold_is_one_line(tmp_path):
     assert "not a gold document" in result.output and "Traceback" not in result.output
 
 
-def test_model_beats_rules_on_the_projects_own_evaluation_articles(model_classifier):
+@pytest.mark.parametrize(("name", "size"), [("written_articles", 148), ("written_articles_2", 156)])
+def test_model_beats_rules_on_the_projects_own_evaluation_articles(model_classifier, name, size):
     from scorer.classify import RuleClassifier
     from scorer.evaluate import evaluate
     from tests.conftest import ROOT
 
-    gold = ROOT / "eval" / "gold" / "written_articles.jsonl"
-    assert len(read_gold(gold)) == 148
+    gold = ROOT / "eval" / "gold" / f"{name}.jsonl"
+    assert len(read_gold(gold)) == size
     result = evaluate(gold=gold, classifiers=[model_classifier, RuleClassifier()])["classifiers"]
     assert result["model"]["macro_f1"] >= 0.80
     assert result["model"]["macro_f1"] > result["rules"]["macro_f1"] + 0.05

@@ -56,12 +56,12 @@ def evaluate_all(*models: ModelClassifier) -> dict:
         k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
         for k, v in seeds["classifiers"].items()
     }
-    written = ROOT / "eval" / "gold" / "written_articles.jsonl"  # evaluation only
-    w = evaluate(gold=written, classifiers=classifiers)
-    results["written_articles"] = {
-        k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
-        for k, v in w["classifiers"].items()
-    }
+    for name in ("written_articles", "written_articles_2"):  # evaluation only
+        w = evaluate(gold=ROOT / "eval" / "gold" / f"{name}.jsonl", classifiers=classifiers)
+        results[name] = {
+            k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
+            for k, v in w["classifiers"].items()
+        }
     gum = BUILD / "gum_gold.jsonl"
     if gum.exists():
         g = evaluate(gold=gum, classifiers=classifiers)
@@ -131,8 +131,9 @@ weighting `{weighting}`, seed {seed}; {steps} steps in {minutes} min on {device}
 `model` is the default inference (linear layers dynamically quantised to int8), `model-fp32`
 the same weights computed in fp32, `rules` the rule baseline. `seeds` is the five-article dev
 check (never trained on);
-`written_articles` eight articles the project wrote for evaluation only (`eval/gold/`, never
-trained on, written without seeing the training data); `gum_heldout` the GUM dev+test news
+`written_articles` and `written_articles_2` eight articles each that the project wrote for
+evaluation only (`eval/gold/`, never trained on, written without seeing the training data;
+the first has steered chain rules, the second nothing); `gum_heldout` the GUM dev+test news
 documents; `polnear_dev` PolNeAR dev with derived labels;
 `written_dev` the held-out 10% of the written examples.
 
