@@ -3703,6 +3703,14 @@ def is_hard(kind):
     return kind.startswith(HARD_PREFIXES)
 
 
+def write_rows(rows, name):
+    """Write `rows` as JSON lines to `name` beside this file (used by the other generators)."""
+    path = os.path.join(HERE, name)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    print(f"wrote {len(rows)} rows to {path}")
+
+
 def load_handwritten():
     out = []
     lab = {"N": NAMED, "A": ANON, "D": DENIAL, "U": UNATTR}

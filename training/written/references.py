@@ -22,11 +22,9 @@ Invented people, places and countries (from `generate.py`); deterministic:
 
 from __future__ import annotations
 
-import json
 import random
-from pathlib import Path
 
-from generate import CITIES, COMPANIES, COUNTRIES, FIRST_F, FIRST_M, LAST, OUTLETS
+from generate import CITIES, COMPANIES, COUNTRIES, FIRST_F, FIRST_M, LAST, OUTLETS, write_rows
 
 TITLES = [  # (title before a name, role noun for a back-reference)
     ("Finance Minister", "minister"),
@@ -335,12 +333,7 @@ def generate(seed: int = 31) -> list[dict]:
 
 
 def main() -> None:
-    rows = generate()
-    path = Path(__file__).with_name("references.jsonl")
-    path.write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
-    )
-    print(f"wrote {len(rows)} rows to {path}")
+    write_rows(generate(), "references.jsonl")
 
 
 if __name__ == "__main__":

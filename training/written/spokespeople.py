@@ -10,9 +10,9 @@ missing this pattern. Deterministic: `python training/written/spokespeople.py` r
 
 from __future__ import annotations
 
-import json
 import random
-from pathlib import Path
+
+from generate import write_rows
 
 ORGS = [
     "the Health Ministry",
@@ -198,12 +198,7 @@ def generate(seed: int = 29) -> list[dict]:
 
 
 def main() -> None:
-    rows = generate()
-    path = Path(__file__).with_name("spokespeople.jsonl")
-    path.write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
-    )
-    print(f"wrote {len(rows)} rows to {path}")
+    write_rows(generate(), "spokespeople.jsonl")
 
 
 if __name__ == "__main__":
