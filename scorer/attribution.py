@@ -247,9 +247,7 @@ class SourceTyper:
         ):
             # "Spanish sports daily AS", "Japanese broadcaster NHK": the name is the head, not
             # the nationality in front of it.
-            start = head.i
-            while start > span.start and span.doc[start - 1].pos_ == "PROPN":
-                start -= 1
+            start = _name_start(span)
             name = span.doc[start : head.i + 1].text
             described = {t.lower_ for t in span.doc[span.start : start]}
             kind = HopKind.OUTLET if described & OUTLET_DESCRIPTORS else HopKind.ORGANIZATION
@@ -293,12 +291,18 @@ def _named_after_descriptor(span: Span) -> Hop | None:
         )
     if head.pos_ != "PROPN" or not head.text[:1].isupper():
         return None
-    start = head.i
-    while start > span.start and doc[start - 1].pos_ == "PROPN":
-        start -= 1
+    start = _name_start(span)
     if start > span.start and doc[start - 1].lemma_.lower() in NAME_DESCRIPTORS:
         return Hop(doc[start : head.i + 1].text, HopKind.OUTLET.value)
     return None
+
+
+def _name_start(span: Span) -> int:
+    """Where the run of proper nouns ending at the span's head begins ("Cadena SER")."""
+    start = span.root.i
+    while start > span.start and span.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return start
 
 
 def _strip_det(text: str) -> str:

@@ -46,6 +46,16 @@ def base_sha256() -> str:
 PRECISIONS = ("int8", "fp32")
 
 
+def check_precision(precision: str) -> None:
+    """Raise a `ConfigError` listing the valid values unless `precision` is one of them."""
+    if precision not in PRECISIONS:
+        raise errors.ConfigError(
+            errors.E_BAD_CHOICE.format(
+                field="precision", choices=", ".join(PRECISIONS), value=precision
+            )
+        )
+
+
 def quantize_int8(model: Any) -> Any:
     """The model with its linear layers dynamically quantised to int8, for CPU inference.
 
@@ -148,12 +158,7 @@ class ModelClassifier:
         """
         from transformers import AutoTokenizer
 
-        if precision not in PRECISIONS:
-            raise errors.ConfigError(
-                errors.E_BAD_CHOICE.format(
-                    field="precision", choices=", ".join(PRECISIONS), value=precision
-                )
-            )
+        check_precision(precision)
         path = Path(path)
         if not (path / "config.json").exists() or not (path / "model.safetensors").exists():
             raise errors.ModelError(errors.E_MODEL_MISSING.format(path=path))

@@ -58,14 +58,9 @@ class ScoringConfig:
                     field="classifier", choices=", ".join(CLASSIFIERS), value=self.classifier
                 )
             )
-        from scorer.model import PRECISIONS
+        from scorer.model import check_precision
 
-        if self.precision not in PRECISIONS:
-            raise errors.ConfigError(
-                errors.E_BAD_CHOICE.format(
-                    field="precision", choices=", ".join(PRECISIONS), value=self.precision
-                )
-            )
+        check_precision(self.precision)
         if self.batch_articles < 1:
             raise errors.ConfigError("batch_articles must be at least 1")
         if self.max_mb <= 0:

@@ -51,24 +51,19 @@ def _rows_metrics(path: Path, classifiers, origin: str | None = None) -> dict:
 def evaluate_all(*models: ModelClassifier) -> dict:
     classifiers = [*models, RuleClassifier()]
     results = {}
-    seeds = evaluate(gold=SHARED / "gold" / "seeds.jsonl", classifiers=classifiers)
-    results["seeds"] = {
-        k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
-        for k, v in seeds["classifiers"].items()
+    golds = {
+        "seeds": SHARED / "gold" / "seeds.jsonl",
+        # evaluation only: never trained on
+        "written_articles": ROOT / "eval" / "gold" / "written_articles.jsonl",
+        "written_articles_2": ROOT / "eval" / "gold" / "written_articles_2.jsonl",
+        "gum_heldout": BUILD / "gum_gold.jsonl",
     }
-    for name in ("written_articles", "written_articles_2"):  # evaluation only
-        w = evaluate(gold=ROOT / "eval" / "gold" / f"{name}.jsonl", classifiers=classifiers)
-        results[name] = {
-            k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
-            for k, v in w["classifiers"].items()
-        }
-    gum = BUILD / "gum_gold.jsonl"
-    if gum.exists():
-        g = evaluate(gold=gum, classifiers=classifiers)
-        results["gum_heldout"] = {
-            k: {kk: vv for kk, vv in v.items() if kk != "predictions"}
-            for k, v in g["classifiers"].items()
-        }
+    for name, gold in golds.items():
+        if gold.exists() or name != "gum_heldout":  # only the built GUM file may be missing
+            scored = evaluate(gold=gold, classifiers=classifiers)["classifiers"]
+            results[name] = {
+                clf: {k: v for k, v in r.items() if k != "predictions"} for clf, r in scored.items()
+            }
     dev = BUILD / "dev.jsonl"
     if dev.exists():
         results["polnear_dev"] = _rows_metrics(dev, classifiers, "polnear")
