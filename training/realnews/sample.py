@@ -1,0 +1,170 @@
+"""Sample real-news sentences for double annotation (issue 10), as stand-off rows.
+
+Articles come from PolNeAR's train and dev splits (read from ../shared; the test split is
+never read). Each article is run through the scorer's own cleaning and segmentation, so the
+annotated sentences are the ones `scorer score` labels. Sentences are picked where the labels
+are hard or rare: denial cues, anonymity cues, institutions named by their function, quote
+continuations, and sentences where the rule baseline and the shipped model disagree, plus a
+random share of the rest so the sample is not only hard cases.
+
+The split is by article and fixed before annotation: PolNeAR dev articles form the test split
+(the shipped model never trained on their text); PolNeAR train articles are split into
+train and dev by a hash of the article id.
+
+Usage:
+    python -m training.realnews.sample --out training/realnews/build
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+from pathlib import Path
+
+from scorer.article import Article
+from scorer.pipeline import Scorer, ScoringConfig
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+POLNEAR = SHARED / "data" / "polnear"
+
+DENIAL_CUE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|dismiss\w*|reject\w*|refut\w*|rebut\w*|disput\w*|"
+    r"debunk\w*|false|untrue|not true|baseless|unfounded|groundless|fabricat\w*|nonsense|"
+    r"lie|lies|lying|smear|hoax|fake|ridiculous|absurd|never|no evidence|no truth|"
+    r"categorically|incorrect|inaccurate|misleading|wrong|pushed back|took issue)\b|"
+    r"[\"“]No[.,!\"”]",
+    re.I,
+)
+ANON_CUE = re.compile(
+    r"\b(?:officials|sources?|aides?|advisers|allies|people (?:close|familiar|with)|"
+    r"person (?:familiar|close|with)|anonymity|anonymous|unnamed|unidentified|insiders|"
+    r"reportedly|reports?|experts|analysts|critics|observers|some|many|strategists|"
+    r"operatives|insiders|according to)\b",
+    re.I,
+)
+FUNCTION_CUE = re.compile(
+    r"\b(?:police|the (?:court|ministry|department|army|campaign|committee|agency|"
+    r"white house|state department|pentagon|fbi|justice department|prosecutors?))\b",
+    re.I,
+)
+QUOTE_START = re.compile(r"^\W*[“\"]")
+
+PER_ARTICLE = 30
+RANDOM_SHARE = 6
+
+
+def article_split(stem: str, polnear_split: str) -> str:
+    """test = PolNeAR dev; PolNeAR train is split 85/15 into train/dev by a stable hash."""
+    if polnear_split == "dev":
+        return "test"
+    digest = int(hashlib.sha1(stem.encode()).hexdigest(), 16)
+    return "dev" if digest % 100 < 15 else "train"
+
+
+def locate(raw: str, text: str, start_from: int) -> tuple[int, int] | None:
+    """Character offsets of a (cleaned) sentence in the raw text, whitespace-tolerant."""
+    words = re.findall(r"\S+", text)
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    m = re.compile(pattern).search(raw, start_from) or re.compile(pattern).search(raw)
+    return (m.start(), m.end()) if m else None
+
+
+def read_polnear() -> list[tuple[str, str, str, str]]:
+    """(stem, polnear split, publisher, text) for every train/dev article."""
+    meta = {}
+    with open(POLNEAR / "metadata.tsv", encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        for line in f:
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            meta[row["filename"]] = row["publisher"]
+    out = []
+    for split in ("train", "dev"):
+        for path in sorted((POLNEAR / split / "text").glob("*.txt")):
+            out.append((path.stem, split, meta.get(path.stem, path.stem.split("_")[0]),
+                        path.read_text(encoding="utf-8")))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("training/realnews/build"))
+    parser.add_argument("--articles", type=int, default=170)
+    parser.add_argument("--seed", type=int, default=10)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    docs = read_polnear()
+    rules = Scorer(ScoringConfig(classifier="rules"))
+    model = Scorer(ScoringConfig(classifier="model"))
+
+    candidates = []
+    for stem, psplit, publisher, text in docs:
+        n_deny = len(DENIAL_CUE.findall(text))
+        n_anon = len(ANON_CUE.findall(text))
+        candidates.append((stem, psplit, publisher, text, n_deny, n_anon))
+    # Articles rich in denial and anonymity cues first, balanced across publishers and splits.
+    by_pub: dict[tuple[str, str], list] = {}
+    for c in candidates:
+        by_pub.setdefault((c[2], article_split(c[0], c[1])), []).append(c)
+    for group in by_pub.values():
+        group.sort(key=lambda c: -(3 * c[4] + c[5] + rng.random()))
+    quotas = {"test": 60, "dev": 22, "train": args.articles - 82}
+    chosen = []
+    for split, quota in quotas.items():
+        groups = [g for (pub, s), g in sorted(by_pub.items()) if s == split]
+        k = 0
+        while sum(1 for c in chosen if article_split(c[0], c[1]) == split) < quota and any(groups):
+            group = groups[k % len(groups)]
+            if group:
+                chosen.append(group.pop(0))
+            k += 1
+
+    rows = []
+    for stem, psplit, publisher, text, _, _ in chosen:
+        art_r = rules.score_articles([Article(id=stem, raw=text, source=stem)])[0]
+        art_m = model.score_articles([Article(id=stem, raw=text, source=stem)])[0]
+        sents = []
+        pos = 0
+        for sr, sm in zip(art_r.sentences, art_m.sentences, strict=True):
+            span = locate(text, sr.text, pos)
+            if span is None:
+                continue
+            pos = span[1]
+            reasons = []
+            if DENIAL_CUE.search(sr.text):
+                reasons.append("denial-cue")
+            if ANON_CUE.search(sr.text):
+                reasons.append("anon-cue")
+            if FUNCTION_CUE.search(sr.text):
+                reasons.append("function-cue")
+            if QUOTE_START.match(sr.text):
+                reasons.append("quote")
+            if sr.label != sm.label:
+                reasons.append("disagree")
+            sents.append((span, sr.text, reasons))
+        picked = [i for i, s in enumerate(sents) if s[2]]
+        if len(picked) > PER_ARTICLE:
+            rank = sorted(picked, key=lambda i: (-len(sents[i][2]), rng.random()))
+            picked = rank[:PER_ARTICLE]
+        rest = [i for i in range(len(sents)) if i not in set(picked)]
+        picked += rng.sample(rest, min(RANDOM_SHARE, len(rest)))
+        split = article_split(stem, psplit)
+        for i in sorted(picked):
+            (start, end), _, reasons = sents[i]
+            rows.append({
+                "sid": f"{stem}#{start}", "article": stem, "publisher": publisher,
+                "split": split, "start": start, "end": end, "why": reasons,
+            })
+    args.out.mkdir(parents=True, exist_ok=True)
+    with open(args.out / "sample.jsonl", "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row) + "\n")
+    print(f"{len(rows)} sentences from {len(chosen)} articles -> {args.out / 'sample.jsonl'}")
+
+
+if __name__ == "__main__":
+    main()
