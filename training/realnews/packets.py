@@ -40,13 +40,50 @@ def render(stem: str, rows: list[dict], prefix: str) -> tuple[str, dict[str, str
     return "".join(out), ids
 
 
+WINDOW_CHARS = 2500
+"""Text shown before a supplement sentence: its paragraph and those before, up to about this."""
+
+
+def render_window(stem: str, row: dict, pid: str) -> str:
+    """The headline, the paragraphs before the sentence (about WINDOW_CHARS), the sentence marked,
+    and the rest of its paragraph: enough context for denial sentences sampled one by one."""
+    text = article_text(stem)
+    headline = text.strip().splitlines()[0]
+    start = text.rfind("\n", 0, max(0, row["start"] - WINDOW_CHARS)) + 1
+    end = text.find("\n", row["end"])
+    end = len(text) if end < 0 else end
+    body = (
+        text[start : row["start"]]
+        + f"⟦{pid}⟧ {text[row['start'] : row['end']]} ⟦/{pid}⟧"
+        + text[row["end"] : end]
+    )
+    lead = "" if start == 0 else f"{headline}\n[...]\n"
+    return lead + body.strip()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=Path, default=Path("training/realnews/sample.jsonl"))
     parser.add_argument("--out", type=Path, default=Path("/tmp/realnews"))
     parser.add_argument("--shards", type=int, default=4)
+    parser.add_argument("--supplement", action="store_true",
+                        help="render only the denial supplement, one window per sentence")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.sample.read_text(encoding="utf-8").splitlines()]
+    supplement = [r for r in rows if "denial-supplement" in r["why"]]
+    rows = [r for r in rows if "denial-supplement" not in r["why"]]
+    if args.supplement:
+        args.out.mkdir(parents=True, exist_ok=True)
+        parts, ids = [], {}
+        for n, row in enumerate(supplement):
+            pid = f"d{n:03d}.s1"
+            ids[pid] = row["sid"]
+            parts.append(f"===== EXCERPT d{n:03d} ({row['publisher']}) =====\n"
+                         + render_window(row["article"], row, pid) + "\n")
+        (args.out / "supplement.txt").write_text("\n".join(parts), encoding="utf-8")
+        (args.out / "ids_supplement.json").write_text(json.dumps(ids, indent=0), encoding="utf-8")
+        print(f"{len(supplement)} supplement sentences -> {args.out / 'supplement.txt'}")
+        return
     by_article: dict[str, list[dict]] = {}
     for row in rows:
         by_article.setdefault(row["article"], []).append(row)

@@ -90,12 +90,59 @@ def read_polnear() -> list[tuple[str, str, str, str]]:
     return out
 
 
+STRICT_DENIAL = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ials?)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut\w*|"
+    r"rebut\w*|disput\w*|debunk\w*|not true|untrue|false(?:ly|hoods?)?|baseless|unfounded|"
+    r"groundless|fabricat\w*|nonsense|lies|lying|liar|smear\w*|hoax|ridiculous|absurd|"
+    r"no evidence|categorically|inaccurate|mischaracteri[sz]\w*|misrepresent\w*|never said|"
+    r"did not say|didn't say|pushed back)\b",
+    re.I,
+)
+
+
+def denial_supplement(sampled: set[str]) -> list[dict]:
+    """Every sentence with a strict denial cue in the articles the main sample did not take.
+
+    Denials are rare (about 2% of sampled sentences), so the corpus adds all of these.
+    """
+    rules = Scorer(ScoringConfig(classifier="rules"))
+    rows = []
+    for stem, psplit, publisher, text in read_polnear():
+        if stem in sampled or not STRICT_DENIAL.search(text):
+            continue
+        article = rules.score_articles([Article(id=stem, raw=text, source=stem)])[0]
+        pos = 0
+        for sentence in article.sentences:
+            span = locate(text, sentence.text, pos)
+            if span is None:
+                continue
+            pos = span[1]
+            if STRICT_DENIAL.search(sentence.text):
+                rows.append({
+                    "sid": f"{stem}#{span[0]}", "article": stem, "publisher": publisher,
+                    "split": article_split(stem, psplit), "start": span[0], "end": span[1],
+                    "why": ["denial-supplement"],
+                })
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("training/realnews/build"))
     parser.add_argument("--articles", type=int, default=170)
     parser.add_argument("--seed", type=int, default=10)
+    parser.add_argument("--denial-supplement", action="store_true",
+                        help="append the denial supplement to an existing sample.jsonl")
     args = parser.parse_args()
+    if args.denial_supplement:
+        path = args.out / "sample.jsonl"
+        existing = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        extra = denial_supplement({r["article"] for r in existing})
+        with path.open("a", encoding="utf-8") as f:
+            for row in extra:
+                f.write(json.dumps(row) + "\n")
+        print(f"{len(extra)} denial-supplement sentences appended to {path}")
+        return
     rng = random.Random(args.seed)
     docs = read_polnear()
     rules = Scorer(ScoringConfig(classifier="rules"))

@@ -1,0 +1,171 @@
+"""The real-news corpus: two independent label passes, agreement, adjudication, splits.
+
+Stand-off only: `training/realnews/corpus.jsonl` holds, per sentence, the article id, character
+offsets into the PolNeAR text in ../shared, both annotators' labels, the adjudicated label and the
+split. Text is read from ../shared whenever a data set is built.
+
+Usage:
+    python -m training.realnews.corpus merge --passes /tmp/realnews/passA /tmp/realnews/passB \\
+        --adjudicated /tmp/realnews/adjudicated   # writes corpus.jsonl, prints kappa per label
+    python -m training.realnews.corpus gold --split test --out /tmp/realnews_test.jsonl
+    python -m training.realnews.corpus rows --split train --out training/build/realnews_train.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from sklearn.metrics import cohen_kappa_score
+
+from scorer.article import LABELS, Article
+from scorer.pipeline import Scorer, ScoringConfig
+from scorer.segment import CONTEXT_SENTENCES
+from training.realnews.packets import article_text
+from training.realnews.sample import locate
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus.jsonl"
+SAMPLE = HERE / "sample.jsonl"
+NOT_CONTENT = "not-content"
+VALID = (*LABELS, NOT_CONTENT)
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def read_pass(directory: Path, ids: dict[str, str]) -> dict[str, str]:
+    """sid → label from one pass's files (`{"id": "a007.s3", "label": ...}` lines)."""
+    labels: dict[str, str] = {}
+    for path in sorted(directory.glob("*.jsonl")):
+        for row in _read_jsonl(path):
+            label = str(row.get("label", "")).strip()
+            if row.get("id") in ids and label in VALID:
+                labels[ids[row["id"]]] = label
+    return labels
+
+
+def kappa_per_label(a: list[str], b: list[str]) -> dict[str, float]:
+    """Cohen's kappa overall and for each label one-vs-rest (before adjudication)."""
+    out = {"overall": float(cohen_kappa_score(a, b))}
+    for label in VALID:
+        x = [v == label for v in a]
+        y = [v == label for v in b]
+        if any(x) or any(y):
+            out[label] = float(cohen_kappa_score(x, y))
+    return out
+
+
+def merge(passes: list[Path], adjudicated: Path | None, ids_path: Path) -> dict:
+    """Join the sample with both passes and the adjudication; write corpus.jsonl."""
+    ids = json.loads(ids_path.read_text(encoding="utf-8"))
+    pass_a, pass_b = (read_pass(p, ids) for p in passes)
+    adj = read_pass(adjudicated, ids) if adjudicated and adjudicated.exists() else {}
+    rows, a_list, b_list = [], [], []
+    for row in _read_jsonl(SAMPLE):
+        sid = row["sid"]
+        if sid not in pass_a or sid not in pass_b:
+            continue
+        a, b = pass_a[sid], pass_b[sid]
+        a_list.append(a)
+        b_list.append(b)
+        label = a if a == b else adj.get(sid)
+        rows.append({**{k: row[k] for k in ("sid", "article", "publisher", "split", "start", "end")},
+                     "annotator_a": "pass-a", "label_a": a, "annotator_b": "pass-b",
+                     "label_b": b, "label": label})
+    with CORPUS.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row) + "\n")
+    done = [r for r in rows if r["label"] and r["label"] != NOT_CONTENT]
+    return {
+        "sentences": len(rows),
+        "articles": len({r["article"] for r in rows}),
+        "publishers": len({r["publisher"] for r in rows}),
+        "agreed": sum(r["label_a"] == r["label_b"] for r in rows),
+        "unadjudicated": sum(r["label"] is None for r in rows),
+        "kappa": kappa_per_label(a_list, b_list),
+        "labels": dict(Counter(r["label"] for r in done)),
+        "by_split": {
+            split: dict(Counter(r["label"] for r in done if r["split"] == split))
+            for split in ("train", "dev", "test")
+        },
+    }
+
+
+def articles_with_labels(split: str) -> Iterable[tuple[str, str, list[tuple[str, str | None]]]]:
+    """(article id, publisher, [(sentence, gold label or None)]) in the scorer's segmentation."""
+    rows = [r for r in _read_jsonl(CORPUS) if r["split"] == split and r["label"]]
+    by_article: dict[str, dict[tuple[int, int], dict]] = {}
+    for row in rows:
+        by_article.setdefault(row["article"], {})[(row["start"], row["end"])] = row
+    scorer = Scorer(ScoringConfig(classifier="rules"))
+    for stem in sorted(by_article):
+        text = article_text(stem)
+        article = scorer.score_articles([Article(id=stem, raw=text, source=stem)])[0]
+        out, pos = [], 0
+        for sentence in article.sentences:
+            span = locate(text, sentence.text, pos)
+            if span:
+                pos = span[1]
+            row = by_article[stem].get(span) if span else None
+            label = row["label"] if row and row["label"] in LABELS else None
+            out.append((sentence.text, label))
+        publisher = next(iter(by_article[stem].values()))["publisher"]
+        yield stem, publisher, out
+
+
+def write_gold(split: str, out: Path) -> int:
+    """A gold file in `scorer eval`'s format (unlabelled sentences are context only)."""
+    n = 0
+    with out.open("w", encoding="utf-8") as f:
+        for stem, publisher, sentences in articles_with_labels(split):
+            doc = {"id": stem, "file": None, "publisher": publisher, "credit": None,
+                   "sentences": [{"text": t, "content": True, "label": lab}
+                                 for t, lab in sentences]}
+            n += sum(lab is not None for _, lab in sentences)
+            f.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    return n
+
+
+def write_rows(split: str, out: Path) -> int:
+    """Training rows (`text`, `context`, `label`, `origin`) for `scorer train`."""
+    n = 0
+    with out.open("w", encoding="utf-8") as f:
+        for stem, _, sentences in articles_with_labels(split):
+            texts = [t for t, _ in sentences]
+            for i, (text, label) in enumerate(sentences):
+                if label is None:
+                    continue
+                context = " ".join(texts[max(0, i - CONTEXT_SENTENCES) : i])
+                f.write(json.dumps({"text": text, "context": context, "label": label,
+                                    "origin": "realnews", "doc": stem}, ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    m = sub.add_parser("merge")
+    m.add_argument("--passes", type=Path, nargs=2, required=True)
+    m.add_argument("--adjudicated", type=Path)
+    m.add_argument("--ids", type=Path, default=Path("/tmp/realnews/ids.json"))
+    for name in ("gold", "rows"):
+        p = sub.add_parser(name)
+        p.add_argument("--split", choices=("train", "dev", "test"), required=True)
+        p.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    if args.command == "merge":
+        print(json.dumps(merge(args.passes, args.adjudicated, args.ids), indent=1))
+    elif args.command == "gold":
+        print(f"{write_gold(args.split, args.out)} labelled sentences -> {args.out}")
+    else:
+        print(f"{write_rows(args.split, args.out)} rows -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
