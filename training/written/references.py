@@ -16,150 +16,56 @@ Patterns the other generators covered thinly, each following /work/shared/LABELS
 - A named person doing something, with no speech ("X signed a treaty in June"), after
   sourced sentences: unattributed.
 
-Invented people, places and countries (from `generate.py`); deterministic:
-`python training/written/references.py` rewrites `references.jsonl` beside it.
+The parts are in ``inventories/references.json``, with invented people, places and countries
+shared with `generate` (``inventories/names.json``, ``places.json``...). Deterministic:
+`python -m training.written.references [--out-dir DIR]` rewrites `references.jsonl` beside it.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
+from pathlib import Path
 
-from generate import CITIES, COMPANIES, COUNTRIES, FIRST_F, FIRST_M, LAST, OUTLETS, write_rows
+from scorer.article import Label
+from training.written.inventory import (
+    CITIES,
+    COMPANIES,
+    COUNTRIES,
+    FIRST_F,
+    FIRST_M,
+    LAST,
+    OUTLETS,
+    load,
+)
+from training.written.rows import write_rows
 
-TITLES = [  # (title before a name, role noun for a back-reference)
-    ("Finance Minister", "minister"),
-    ("Health Minister", "minister"),
-    ("Defence Minister", "minister"),
-    ("Interior Minister", "minister"),
-    ("Mayor", "mayor"),
-    ("Police Chief", "chief"),
-    ("Senator", "senator"),
-    ("Governor", "governor"),
-    ("Chief Executive", "executive"),
-    ("Judge", "judge"),
-    ("Coach", "coach"),
-    ("Prosecutor", "prosecutor"),
-    ("General", "general"),
-]
-ORGS = [
-    "the Health Ministry",
-    "the Transport Ministry",
-    "the Foreign Ministry",
-    "the city council",
-    "the port authority",
-    "the national rail operator",
-    "the central bank",
-    "the state police",
-    "the electoral commission",
-    "the Department of Energy",
-    "the European Commission",
-    "the World Bank",
-    "the army",
-    "the prosecutor's office",
-    "the football association",
-] + COMPANIES
-SPOKES = ["spokesperson", "spokesman", "spokeswoman", "representative", "press officer"]
-BACKREF_NAMED = ["the person", "the spokesperson", "the official", "the representative"]
-ANON_INTROS = [  # (indefinite source, back-reference)
-    ("a senior official, speaking on condition of anonymity,", "the official"),
-    ("an official who was not authorised to speak publicly", "the official"),
-    ("a person familiar with the talks", "the person"),
-    ("a person with knowledge of the negotiations", "the person"),
-    ("a source close to the investigation", "the source"),
-    ("a government adviser who asked not to be named", "the adviser"),
-    (
-        "a {dem} intelligence official, who spoke on condition of anonymity,",
-        "the {dem} intelligence official",
-    ),
-    ("a {dem} military officer who declined to be identified", "the officer"),
-    ("a senior diplomat who requested anonymity", "the diplomat"),
-    ("an executive at the company who spoke on condition of anonymity", "the executive"),
-]
-VAGUE = [
-    "officials",
-    "senior officials",
-    "unnamed officials",
-    "government sources",
-    "people familiar with the matter",
-    "two officials with knowledge of the plan",
-    "diplomats",
-    "security sources",
-    "local officials",
-    "sources in {capital}",
-    "officials in {capital} and {capital2}",
-    "intelligence officials",
-]
-ACTORS = [  # a group doing something (not speaking)
-    "Local officials publicly welcomed the plan",
-    "{dem} officials quietly shelved the proposal",
-    "Several families returned to the flooded district",
-    "Some workers appear to have been moved to the new site",
-    "Hundreds of residents queued outside the clinic overnight",
-    "Police officers sealed off the square before dawn",
-    "A group of investors pulled out of the deal",
-    "Dozens of fans were turned away at the gate",
-]
-CONTENT = [
-    "the talks would resume next week",
-    "the budget would be cut by a fifth",
-    "the bridge would stay closed until the spring",
-    "about {n} soldiers had been sent to the border",
-    "the company had lost two major contracts",
-    "the vote had been delayed again",
-    "the hospital was running out of beds",
-    "the ceasefire was unlikely to hold",
-    "the new line would open in {month}",
-    "the factory would close by the end of the year",
-    "the minister had offered to resign",
-    "the deal was close to collapse",
-    "{n} people had been detained",
-    "the shipment had been held at the port",
-]
-QUOTES = [
-    "This is a serious moment and we are treating it as such",
-    "We will not be rushed into a decision",
-    "Nobody expected the numbers to rise this quickly",
-    "There is still a great deal of work to do",
-    "If the reports are accurate, it would be a very worrying development",
-    "We have been clear about our position from the start",
-    "It could take months before we know the full cost",
-    "The priority now is to keep people safe",
-]
-BACKGROUND = [
-    "The dispute has dragged on for months.",
-    "Prices have risen sharply this year.",
-    "The region was hit by floods in {month}.",
-    "The plan was first announced last year.",
-    "Elections are due in the autumn.",
-    "The port handles a third of the country's trade.",
-]
-EVENTS = [  # a named person acting, nothing reported: unattributed
-    "{title} {name} signed a trade agreement with {country2} in {month} during a state visit to {capital2}.",
-    "{title} {name} visited the flooded towns in {month}, a first trip outside the capital this year.",
-    "In {month}, {name} and the {dem2} president signed a defence pact obliging each side to help the other if attacked.",
-    "{name} took office in {month} after a narrow win in the runoff.",
-    "Having promised a quick settlement, {name} has instead seen the talks stall for {n} weeks.",
-    "{title} {name} met union leaders on {day} for the third time this month.",
-    "{company} opened its new plant in {city} in {month}, two years behind schedule.",
-    "{name} resigned in {month} after losing a confidence vote.",
-]
-THERE_REPORTS = [
-    "There have been reports of {topic}.",
-    "In addition, there have been previous reports of {topic}.",
-    "There were also unconfirmed reports that {content}.",
-    "Earlier reports suggested that {content}.",
-    "Previous reports have said {content}.",
-    "There have been repeated reports in recent weeks that {content}.",
-]
-TOPICS = [
-    "soldiers being moved to the northern border",
-    "workers being sent to rebuild the port",
-    "shortages of fuel in the eastern provinces",
-    "talks between the two companies",
-    "arrests of opposition activists in {capital}",
-    "fighters training at a base outside {city}",
-]
-COUNTRY_CUES = ["claims", "says", "insists", "alleges", "has said", "maintains"]
+SEED = 31
+HERE = Path(__file__).resolve().parent
+
+NAMED = Label.NAMED.value
+ANON = Label.ANONYMOUS.value
+UNATTR = Label.UNATTRIBUTED.value
+
+_PARTS = load("references")
+#: (title before a name, role noun for a back-reference)
+TITLES: list[tuple[str, str]] = _PARTS["titles"]
+ORGS: list[str] = _PARTS["orgs"] + COMPANIES
+SPOKES: list[str] = _PARTS["spokes"]
+BACKREF_NAMED: list[str] = _PARTS["backref_named"]
+#: (indefinite source, back-reference)
+ANON_INTROS: list[tuple[str, str]] = _PARTS["anon_intros"]
+VAGUE: list[str] = _PARTS["vague"]
+#: A group doing something (not speaking).
+ACTORS: list[str] = _PARTS["actors"]
+CONTENT: list[str] = _PARTS["content"]
+QUOTES: list[str] = _PARTS["quotes"]
+BACKGROUND: list[str] = _PARTS["background"]
+#: A named person acting, nothing reported: unattributed.
+EVENTS: list[str] = _PARTS["events"]
+THERE_REPORTS: list[str] = _PARTS["there_reports"]
+TOPICS: list[str] = _PARTS["topics"]
+COUNTRY_CUES: list[str] = _PARTS["country_cues"]
 
 
 def _cap(text: str) -> str:
@@ -167,11 +73,13 @@ def _cap(text: str) -> str:
 
 
 class _Writer:
-    def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)
+    """Collects rows (first occurrence of each text), drawing everything from one `rng`."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
         self.rows: dict[str, dict] = {}
 
-    def pick(self, items):
+    def pick(self, items: list):
         return self.rng.choice(items)
 
     def fill(self, text: str) -> str:
@@ -260,7 +168,7 @@ class _Writer:
         for _ in range(n):
             named = self.rng.random() < 0.5
             intro, ref = self.named_intro() if named else self.anon_intro()
-            label = "named-source" if named else "anonymous-source"
+            label = NAMED if named else ANON
             middle = self.rng.randrange(3)
             if middle == 0:
                 context = [intro]
@@ -277,7 +185,7 @@ class _Writer:
         for _ in range(n):
             self.add(
                 self.fill(self.pick(THERE_REPORTS)),
-                "anonymous-source",
+                ANON,
                 [self.pick(BACKGROUND)],
                 "anon-there-reports",
             )
@@ -289,11 +197,14 @@ class _Writer:
             if self.rng.random() < 0.5:
                 who = self.fill(self.pick(VAGUE))
                 text = f"{_cap(outlet)} reported on {day} that {who} had said {content}."
-                self.add(text, "anonymous-source", [self.pick(BACKGROUND)], "anon-outlet-nested")
+                self.add(text, ANON, [self.pick(BACKGROUND)], "anon-outlet-nested")
             else:
                 title, _ = self.pick(TITLES)
-                text = f"{_cap(outlet)} reported on {day} that {title} {self.fill('{name}')} had said {content}."
-                self.add(text, "named-source", [self.pick(BACKGROUND)], "named-outlet-nested")
+                text = (
+                    f"{_cap(outlet)} reported on {day} that {title} {self.fill('{name}')}"
+                    f" had said {content}."
+                )
+                self.add(text, NAMED, [self.pick(BACKGROUND)], "named-outlet-nested")
 
     def actors(self, n: int) -> None:
         for _ in range(n):
@@ -305,7 +216,7 @@ class _Writer:
                 )
             else:
                 text = f"{act}, according to {outlet}."
-            self.add(text, "named-source", [self.pick(BACKGROUND)], "named-outlet-actors")
+            self.add(text, NAMED, [self.pick(BACKGROUND)], "named-outlet-actors")
 
     def countries(self, n: int) -> None:
         for _ in range(n):
@@ -313,16 +224,21 @@ class _Writer:
             subject = self.pick([country, capital, f"the government in {capital}"])
             text = f"{_cap(subject)} {self.pick(COUNTRY_CUES)} that {self.fill('{content}')}."
             intro, _ = self.named_intro() if self.rng.random() < 0.5 else self.anon_intro()
-            self.add(text, "named-source", [intro], "named-country-claims")
+            self.add(text, NAMED, [intro], "named-country-claims")
 
     def events(self, n: int) -> None:
         for _ in range(n):
             intro, _ = self.named_intro() if self.rng.random() < 0.5 else self.anon_intro()
-            self.add(self.fill(self.pick(EVENTS)), "unattributed", [intro], "unattr-named-actor")
+            self.add(self.fill(self.pick(EVENTS)), UNATTR, [intro], "unattr-named-actor")
 
 
-def generate(seed: int = 31) -> list[dict]:
-    writer = _Writer(seed)
+def reference_rows(rng: random.Random) -> list[dict]:
+    """Back-references, nested reports and look-alikes, first occurrence of each text kept.
+
+    Args:
+        rng: The random source, seeded with `SEED` for the committed file.
+    """
+    writer = _Writer(rng)
     writer.references(1100)
     writer.reports(220)
     writer.nested(300)
@@ -332,8 +248,19 @@ def generate(seed: int = 31) -> list[dict]:
     return list(writer.rows.values())
 
 
-def main() -> None:
-    write_rows(generate(), "references.jsonl")
+def write_references(*, out_dir: Path = HERE, seed: int = SEED) -> list[dict]:
+    """Generate and write ``references.jsonl`` into `out_dir`; returns the rows."""
+    rows = reference_rows(random.Random(seed))
+    path = write_rows(rows, Path(out_dir) / "references.jsonl")
+    print(f"wrote {len(rows)} rows to {path}")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: write the file(s) beside this module, or into ``--out-dir``."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--out-dir", type=Path, default=HERE, help="where to write the file")
+    write_references(out_dir=parser.parse_args(argv).out_dir)
 
 
 if __name__ == "__main__":
