@@ -53,8 +53,9 @@ def main() -> None:
     import torch
 
     from scorer import Scorer, ScoringConfig
-    from scorer.classify import load_classifier
-    from scorer.model import base_model_dir
+    from scorer.classifiers.onnx import OnnxClassifier
+    from scorer.classifiers.registry import load as load_classifier
+    from scorer.classifiers.transformer import base_model_dir
 
     with tempfile.TemporaryDirectory() as tmp:
         batch = _batch(args.articles, Path(tmp))
@@ -85,8 +86,6 @@ def main() -> None:
         print(f"classification alone (PyTorch fp32): {n / alone:8.1f} sentences/s")
 
         if args.onnx:
-            from scorer.onnx import OnnxClassifier
-
             onnx = OnnxClassifier.load(args.model)
             onnx.predict(items[:32])
             started = time.perf_counter()

@@ -4,14 +4,16 @@ Example:
     >>> from scorer import Scorer, ScoringConfig
     >>> article = Scorer(ScoringConfig(classifier="rules")).score_text(
     ...     "Officials said the dam is safe. It was built in 1950.")
-    >>> article.profile["counts"]["anonymous-source"]
+    >>> article.profile.counts["anonymous-source"]
     1
 """
 
 from __future__ import annotations
 
 from scorer.article import LABELS, Article, Hop, Label, Sentence
-from scorer.classify import Classifier, Prediction, RuleClassifier, load_classifier
+from scorer.classifiers.base import Classifier, Prediction
+from scorer.classifiers.registry import load as load_classifier
+from scorer.classifiers.rules import RuleClassifier
 from scorer.pipeline import SCHEMA_VERSION, Scorer, ScoringConfig, article_to_dict, score_files
 from scorer.profile import ScoreWeights
 from scorer.triage import TriageConfig, triage

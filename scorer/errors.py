@@ -52,9 +52,36 @@ E_NO_CONTENT = "nothing left to score after removing page furniture ({removed} b
 W_BAD_UTF8 = "invalid UTF-8 decoded with replacement characters ({count} replaced)"
 E_BAD_CHOICE = "{field} must be one of {choices}, got {value!r}"
 E_MODEL_MISSING = (
-    "can't find a model at '{path}': expected a directory with config.json, "
-    "labels.json and model.safetensors; train one with `scorer train` or pass "
-    "--classifier rules"
+    "can't find a model at '{path}': expected a directory with config.json and "
+    "model.safetensors (from `scorer train`, or a Hugging Face `save_pretrained` directory); "
+    "train one with `scorer train` or pass --classifier rules"
+)
+E_MODEL_NO_TOKENIZER = (
+    "the model at '{path}' has no tokenizer (tokenizer.json, vocab.txt or tokenizer_config.json); "
+    "save it beside the weights with `tokenizer.save_pretrained(DIR)`"
+)
+E_MODEL_BAD_CONFIG = (
+    "the model at '{path}' has an unreadable config.json ({detail}); "
+    "expected a Hugging Face sequence-classification config with `id2label`"
+)
+E_MODEL_LABELS = (
+    "the model at '{path}' predicts {found}, but scorer needs exactly the labels {expected} "
+    "(any order) in config.json `id2label`; fine-tune a classification head on these labels"
+)
+E_MODEL_UNLOADABLE = (
+    "the model at '{path}' could not be loaded as a sequence classifier ({detail}); "
+    "check it was written by `save_pretrained` with its weights in model.safetensors"
+)
+E_UNKNOWN_CLASSIFIER = (
+    "classifier must be one of {choices}, got {value!r}; `scorer classifiers` lists them, and a "
+    "package adds one under the 'scorer.classifiers' entry-point group"
+)
+E_CLASSIFIER_TAKEN = (
+    "a classifier named {name!r} is already registered; pick another name or unregister it first"
+)
+E_PLUGIN_BROKEN = (
+    "the classifier {name!r} (entry point '{target}') could not be loaded: {detail}; "
+    "reinstall the package that provides it or pick another --classifier"
 )
 E_BASE_MISMATCH = (
     "the model at '{path}' was trained on base weights with sha256 {expected}, but the installed "

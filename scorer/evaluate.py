@@ -10,7 +10,9 @@ from typing import Any, TextIO
 
 from scorer import errors
 from scorer.article import LABELS
-from scorer.classify import Classifier, RuleClassifier, load_classifier
+from scorer.classifiers import registry
+from scorer.classifiers.base import Classifier, context_size
+from scorer.classifiers.rules import RuleClassifier
 from scorer.segment import CONTEXT_SENTENCES
 
 
@@ -111,11 +113,12 @@ def binary_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
 def evaluate(*, gold: Path | str, classifiers: Sequence[Classifier]) -> dict[str, Any]:
     """Score every classifier on the gold file; returns metrics and predictions per classifier."""
     sentences = read_gold(gold)
-    items = [(s.text, s.context) for s in sentences]
     labels = [s.label for s in sentences]
     results: dict[str, Any] = {"gold": str(gold), "n": len(sentences), "classifiers": {}}
     for classifier in classifiers:
-        predictions = classifier.predict(items)
+        # each classifier reads the context size it was trained with
+        context = read_gold(gold, context_size(classifier))
+        predictions = classifier.predict([(s.text, s.context) for s in context])
         result = metrics(labels, [p.label for p in predictions])
         result["attributed_f1"] = binary_f1(labels, [p.label for p in predictions])
         result["predictions"] = [
@@ -180,8 +183,8 @@ def run_eval(
 ) -> dict[str, Any]:
     """What `scorer eval` does: evaluate the model (if any) and rules, print, write predictions."""
     classifiers: list[Classifier] = []
-    model = load_classifier(
-        "auto" if model_dir is None else "model", model_dir, precision=precision
+    model = registry.load(
+        "auto" if model_dir is None else "transformer", model_dir, precision=precision
     )
     if model.name != "rules":
         classifiers.append(model)

@@ -46,10 +46,12 @@ def segment(
     nlp: Language | None = None,
     config: CleanConfig | None = None,
     batch_size: int = 64,
+    context_size: int = CONTEXT_SENTENCES,
 ) -> list[Article]:
     """Split each article's cleaned paragraphs into sentences, drop repeats, set contexts.
 
-    Each `Sentence` keeps its spaCy span for the attribution stage.
+    Each `Sentence` keeps its spaCy span for the attribution stage; its context is the up to
+    `context_size` sentences before it (the classifier's, see `classifiers.base.context_size`).
     """
     nlp = nlp or load_nlp()
     articles = list(articles)
@@ -66,7 +68,11 @@ def segment(
         texts = [span.text.strip() for _, span in kept]
         article.sentences = [
             Sentence(
-                index=i, text=texts[i], paragraph=number, context=context_for(texts, i), span=span
+                index=i,
+                text=texts[i],
+                paragraph=number,
+                context=context_for(texts, i, context_size),
+                span=span,
             )
             for i, (number, span) in enumerate(kept)
         ]

@@ -263,7 +263,12 @@ def train(
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
     from transformers import AutoTokenizer
 
-    from scorer.model import FROZEN_PREFIX, base_model_dir, build_model, save_model
+    from scorer.classifiers.transformer import (
+        FROZEN_PREFIX,
+        base_model_dir,
+        build_model,
+        save_model,
+    )
 
     started = time.time()
     if config.threads:

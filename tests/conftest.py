@@ -35,11 +35,11 @@ def rules_scorer():
 
 @pytest.fixture(scope="session")
 def model_classifier():
-    from scorer.model import ModelClassifier
+    from scorer.classifiers.transformer import TransformerClassifier
 
     if not (MODEL_DIR / "config.json").exists():
         pytest.fail(f"the shipped model is missing at {MODEL_DIR}")
-    return ModelClassifier.load(MODEL_DIR)
+    return TransformerClassifier.load(MODEL_DIR)
 
 
 @pytest.fixture(scope="session")

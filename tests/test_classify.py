@@ -1,10 +1,13 @@
-"""The two classifiers behind the `Classifier` protocol, on the project's own sentences."""
+"""The built-in classifiers behind the `Classifier` protocol, on the project's own sentences."""
 
 from __future__ import annotations
 
 import pytest
 
-from scorer.classify import Classifier, RuleClassifier, load_classifier
+from scorer.classifiers.base import Classifier
+from scorer.classifiers.registry import load as load_classifier
+from scorer.classifiers.rules import RuleClassifier
+from scorer.classifiers.transformer import TransformerClassifier
 from scorer.errors import ConfigError, ModelError
 
 CASES = [
@@ -59,17 +62,20 @@ def test_load_classifier_choices_and_missing_model(tmp_path):
     assert load_classifier("auto", tmp_path).name == "rules"
     with pytest.raises(ModelError, match="can't find a model"):
         load_classifier("model", tmp_path)
-    with pytest.raises(ConfigError, match="classifier must be one of auto, model, onnx, rules"):
+    with pytest.raises(ModelError, match="can't find a model"):
+        load_classifier("transformer", tmp_path)
+    with pytest.raises(
+        ConfigError, match="classifier must be one of auto, model, onnx, rules, transformer"
+    ):
         load_classifier("bert")
 
 
 def test_int8_is_the_default_and_agrees_with_fp32(model_classifier):
     import torch
 
-    from scorer.model import ModelClassifier
     from tests.conftest import MODEL_DIR
 
-    fp32 = ModelClassifier.load(MODEL_DIR, precision="fp32")
+    fp32 = TransformerClassifier.load(MODEL_DIR, precision="fp32")
     assert (model_classifier.name, fp32.name) == ("model", "model-fp32")
     linear = [type(m) for m in model_classifier.model.modules() if "Linear" in type(m).__name__]
     assert linear and all(t is not torch.nn.Linear for t in linear)  # quantised on load
@@ -83,7 +89,7 @@ def test_int8_is_the_default_and_agrees_with_fp32(model_classifier):
     assert [p.label for p in model_classifier.predict(items)] == labels
     assert [p.label for p in fp32.predict(items)] == labels
     with pytest.raises(ConfigError, match="precision must be one of int8, fp32"):
-        ModelClassifier.load(MODEL_DIR, precision="fp16")
+        TransformerClassifier.load(MODEL_DIR, precision="fp16")
 
 
 def test_default_scorer_uses_shipped_model(model_scorer):
@@ -93,7 +99,7 @@ def test_default_scorer_uses_shipped_model(model_scorer):
 
 @pytest.mark.slow
 def test_onnx_int8_agrees_with_the_model(model_classifier, tmp_path, monkeypatch):
-    from scorer.onnx import OnnxClassifier
+    from scorer.classifiers.onnx import OnnxClassifier
     from tests.conftest import MODEL_DIR
 
     monkeypatch.setenv("SCORER_CACHE", str(tmp_path))

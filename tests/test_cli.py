@@ -97,5 +97,8 @@ def test_bad_option_is_one_line_error():
         app, ["score", str(ROOT / "examples" / "article.txt"), "--classifier", "magic"]
     )
     assert result.exit_code == 2
-    assert "classifier must be one of auto, model, onnx, rules, got 'magic'" in result.output
+    assert (
+        "classifier must be one of auto, model, onnx, rules, transformer, got 'magic'"
+        in result.output
+    )
     assert "Traceback" not in result.output

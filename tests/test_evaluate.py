@@ -63,7 +63,7 @@ def test_eval_cli_bad_gold_is_one_line(tmp_path):
 
 @pytest.mark.parametrize(("name", "size"), [("written_articles", 148), ("written_articles_2", 156)])
 def test_model_beats_rules_on_the_projects_own_evaluation_articles(model_classifier, name, size):
-    from scorer.classify import RuleClassifier
+    from scorer.classifiers.rules import RuleClassifier
     from scorer.evaluate import evaluate
     from tests.conftest import ROOT
 

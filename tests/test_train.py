@@ -27,7 +27,7 @@ def tiny_file(tmp_path):
 
 @pytest.mark.slow
 def test_overfit_save_reload_predict(tiny_file, tmp_path):
-    from scorer.model import ModelClassifier
+    from scorer.classifiers.transformer import TransformerClassifier
 
     out = tmp_path / "model"
     config = TrainingConfig(
@@ -45,7 +45,7 @@ def test_overfit_save_reload_predict(tiny_file, tmp_path):
     assert not list(out.glob("*.bin")) and not list(out.glob("*.pt"))
     meta = json.loads((out / "scorer.json").read_text())
     assert len(meta["base_sha256"]) == 64
-    classifier = ModelClassifier.load(out)
+    classifier = TransformerClassifier.load(out)
     predictions = classifier.predict([(row["text"], "") for row in TINY])
     assert [p.label for p in predictions] == [row["label"] for row in TINY]
 

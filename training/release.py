@@ -18,10 +18,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from scorer.classify import RuleClassifier
+from scorer.classifiers.rules import RuleClassifier
+from scorer.classifiers.transformer import TransformerClassifier
 from scorer.data import load_examples
 from scorer.evaluate import binary_f1, evaluate, metrics
-from scorer.model import ModelClassifier
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -48,7 +48,7 @@ def _rows_metrics(path: Path, classifiers, origin: str | None = None) -> dict:
     return out
 
 
-def evaluate_all(*models: ModelClassifier) -> dict:
+def evaluate_all(*models: TransformerClassifier) -> dict:
     classifiers = [*models, RuleClassifier()]
     results = {}
     golds = {
@@ -162,7 +162,8 @@ def main() -> None:
         for name in ARTIFACT:
             shutil.copy2(args.model_dir / name, staging / name)
         results = evaluate_all(
-            ModelClassifier.load(staging), ModelClassifier.load(staging, precision="fp32")
+            TransformerClassifier.load(staging),
+            TransformerClassifier.load(staging, precision="fp32"),
         )
         meta = json.loads((staging / "scorer.json").read_text())
         meta["metrics"] = {

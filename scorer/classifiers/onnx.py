@@ -1,9 +1,10 @@
-"""Optional fast path: the classifier exported to ONNX and quantised to int8 on first use.
+"""Optional fast path: the transformer backend exported to ONNX and quantised to int8 on first use.
 
-Nothing is committed for it: `OnnxClassifier.load(model_dir)` exports the fp16 model (with the
-base's word embeddings) to ONNX, applies ONNX Runtime dynamic int8 quantisation, and caches the
-result under `$SCORER_CACHE` (default `~/.cache/scorer`) keyed by the model's sha256. Needs the
-`fast` extra (`pip install -e ".[fast]"`: onnxruntime, onnx, onnxscript).
+Nothing is committed for it: `OnnxClassifier.load(model_dir)` loads the model directory with the
+transformer backend (either format) in fp32, exports it to ONNX, applies ONNX Runtime dynamic
+int8 quantisation, and caches the result under `$SCORER_CACHE` (default `~/.cache/scorer`)
+keyed by the weights' sha256. Needs the `fast` extra (`pip install -e ".[fast]"`: onnxruntime,
+onnx, onnxscript), imported only when an ONNX classifier is loaded.
 """
 
 from __future__ import annotations
@@ -15,19 +16,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scorer.classify import Prediction
-from scorer.model import ModelClassifier, predict_batched
+from scorer.classifiers.base import Prediction
+from scorer.classifiers.transformer import (
+    TransformerClassifier,
+    default_model_dir,
+    predict_batched,
+)
+from scorer.segment import CONTEXT_SENTENCES
+
+INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 
 
 def cache_dir() -> Path:
+    """Where exported models are cached: `$SCORER_CACHE`, else `~/.cache/scorer`."""
     return Path(os.environ.get("SCORER_CACHE", Path.home() / ".cache" / "scorer"))
 
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256((path / "model.safetensors").read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256()
+    for weights in sorted(path.glob("model*.safetensors")):
+        digest.update(weights.read_bytes())
+    return digest.hexdigest()[:16]
 
 
-def export_int8(model: ModelClassifier, out: Path) -> Path:
+def export_int8(model: TransformerClassifier, out: Path) -> Path:
     """Export `model` to ONNX (dynamic batch and length) and quantise its weights to int8."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -35,7 +47,7 @@ def export_int8(model: ModelClassifier, out: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     fp32 = out / "model.fp32.onnx"
     sample = model.tokenizer(["a b"], ["c"], return_tensors="pt")
-    names = ["input_ids", "attention_mask", "token_type_ids"]
+    names = [n for n in INPUT_NAMES if n in sample]
     torch.onnx.export(
         model.model,
         tuple(sample[n] for n in names),
@@ -61,16 +73,17 @@ class OnnxClassifier:
     labels: list[str]
     max_length: int = 112
     batch_size: int = 32
+    context_sentences: int = CONTEXT_SENTENCES
     name: str = "model-onnx-int8"
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> OnnxClassifier:
+        """Load (exporting once, then from the cache) the model directory at `path`, by
+        default the shipped model."""
         import onnxruntime as ort
 
-        from scorer.classify import default_model_dir
-
         path = Path(path) if path else default_model_dir()
-        base = ModelClassifier.load(path, precision="fp32")
+        base = TransformerClassifier.load(path, precision="fp32")
         target = cache_dir() / _digest(path) / "model.int8.onnx"
         if not target.exists():
             export_int8(base, target.parent)
@@ -82,16 +95,16 @@ class OnnxClassifier:
             tokenizer=base.tokenizer,
             labels=base.labels,
             max_length=base.max_length,
+            context_sentences=base.context_sentences,
         )
 
     def predict(self, items: Sequence[tuple[str, str]]) -> list[Prediction]:
         import numpy as np
 
+        inputs = [i.name for i in self.session.get_inputs()]
+
         def forward(encoded: Any) -> Any:
-            feeds = {
-                k: encoded[k].astype(np.int64)
-                for k in ("input_ids", "attention_mask", "token_type_ids")
-            }
+            feeds = {k: encoded[k].astype(np.int64) for k in inputs}
             logits = self.session.run(["logits"], feeds)[0]
             probs = np.exp(logits - logits.max(axis=1, keepdims=True))
             return probs / probs.sum(axis=1, keepdims=True)
