@@ -42,12 +42,23 @@ class Hop:
     state_affiliated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
+        """The hop of the output contract: descriptor and state flag only when set."""
         out: dict[str, Any] = {"name": self.name, "kind": self.kind}
         if self.descriptor:
             out["descriptor"] = self.descriptor
         if self.state_affiliated:
             out["state_affiliated"] = True
         return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Hop:
+        """The hop of a `to_dict` output."""
+        return cls(
+            data["name"],
+            data["kind"],
+            descriptor=data.get("descriptor"),
+            state_affiliated=bool(data.get("state_affiliated", False)),
+        )
 
 
 @dataclass
@@ -86,6 +97,134 @@ class Removal:
     reason: str
 
 
+class FlagName(str, Enum):
+    """The flags a profile can raise; docs/score.md says when each is raised."""
+
+    ANONYMOUS_HEAVY = "anonymous-heavy"
+    SECOND_HAND = "second-hand"
+    SINGLE_SOURCE = "single-source"
+    DENIAL_PRESENT = "denial-present"
+    MOSTLY_UNATTRIBUTED = "mostly-unattributed"
+    STATE_AFFILIATED = "state-affiliated-source"
+
+
+@dataclass
+class Flag:
+    """A caution about an article's sourcing and the sentence indices behind it."""
+
+    name: FlagName
+    reason: str
+    sentences: list[int] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"flag": self.name.value, "reason": self.reason, "sentences": list(self.sentences)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Flag:
+        return cls(FlagName(data["flag"]), data["reason"], list(data["sentences"]))
+
+
+@dataclass
+class Profile:
+    """The sourcing profile of one article: counts, shares, sources, score and flags.
+
+    Shares and components are kept rounded as they are written (3 places; the score 1 place),
+    so `to_dict` is the `profile` object of the output contract and `from_dict` reads it back.
+    docs/score.md defines every field.
+
+    Attributes:
+        sentences: labelled content sentences.
+        counts: sentences per label, in `LABELS` order.
+        shares: share of sentences per label.
+        attributed_share: share of sentences that rest on some source.
+        anonymous_share_of_attributed: anonymous share of the attributed sentences.
+        named_share_of_attributed: 1 - the anonymous share (0 without attributed sentences).
+        denial_present: whether any sentence reports a denial.
+        distinct_sources: distinct deepest sources of the chains.
+        sources_by_kind: distinct deepest sources per hop kind.
+        sources: the distinct deepest sources, first seen first.
+        second_hand_share: share of attributed sentences that are second-hand
+            (`scorer.measures.is_second_hand`).
+        deepest_chain: the longest chain of the article.
+        top_source: the source most attributed sentences rest on, if any.
+        top_source_share: share of attributed sentences resting on `top_source`.
+        state_affiliated_outlets: state-affiliated outlets in the chains, sorted.
+        score: the 0-100 sourcing score.
+        score_components: the components of the score, each 0-1.
+        flags: the flags raised, in the order docs/score.md lists them.
+    """
+
+    sentences: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    shares: dict[str, float] = field(default_factory=dict)
+    attributed_share: float = 0.0
+    anonymous_share_of_attributed: float = 0.0
+    named_share_of_attributed: float = 0.0
+    denial_present: bool = False
+    distinct_sources: int = 0
+    sources_by_kind: dict[str, int] = field(default_factory=dict)
+    sources: list[Hop] = field(default_factory=list)
+    second_hand_share: float = 0.0
+    deepest_chain: list[Hop] = field(default_factory=list)
+    top_source: str | None = None
+    top_source_share: float = 0.0
+    state_affiliated_outlets: list[str] = field(default_factory=list)
+    score: float = 0.0
+    score_components: dict[str, float] = field(default_factory=dict)
+    flags: list[Flag] = field(default_factory=list)
+
+    def flag(self, name: FlagName) -> Flag | None:
+        """The flag called `name`, if the profile raised it."""
+        return next((f for f in self.flags if f.name is name), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `profile` object of the output contract (scorer/schema/article.schema.json)."""
+        return {
+            "sentences": self.sentences,
+            "counts": dict(self.counts),
+            "shares": dict(self.shares),
+            "attributed_share": self.attributed_share,
+            "anonymous_share_of_attributed": self.anonymous_share_of_attributed,
+            "named_share_of_attributed": self.named_share_of_attributed,
+            "denial_present": self.denial_present,
+            "distinct_sources": self.distinct_sources,
+            "sources_by_kind": dict(self.sources_by_kind),
+            "sources": [hop.to_dict() for hop in self.sources],
+            "second_hand_share": self.second_hand_share,
+            "deepest_chain": [hop.to_dict() for hop in self.deepest_chain],
+            "top_source": self.top_source,
+            "top_source_share": self.top_source_share,
+            "state_affiliated_outlets": list(self.state_affiliated_outlets),
+            "score": self.score,
+            "score_components": dict(self.score_components),
+            "flags": [flag.to_dict() for flag in self.flags],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Profile:
+        """The profile of a `to_dict` output (a scored article's JSON `profile`)."""
+        return cls(
+            sentences=data["sentences"],
+            counts=dict(data["counts"]),
+            shares=dict(data["shares"]),
+            attributed_share=data["attributed_share"],
+            anonymous_share_of_attributed=data["anonymous_share_of_attributed"],
+            named_share_of_attributed=data["named_share_of_attributed"],
+            denial_present=data["denial_present"],
+            distinct_sources=data["distinct_sources"],
+            sources_by_kind=dict(data["sources_by_kind"]),
+            sources=[Hop.from_dict(hop) for hop in data["sources"]],
+            second_hand_share=data["second_hand_share"],
+            deepest_chain=[Hop.from_dict(hop) for hop in data["deepest_chain"]],
+            top_source=data["top_source"],
+            top_source_share=data["top_source_share"],
+            state_affiliated_outlets=list(data["state_affiliated_outlets"]),
+            score=data["score"],
+            score_components=dict(data["score_components"]),
+            flags=[Flag.from_dict(flag) for flag in data["flags"]],
+        )
+
+
 @dataclass
 class Article:
     """One news article and everything the pipeline found in it."""
@@ -102,6 +241,7 @@ class Article:
     signals: list[tuple[str, str]] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    profile: dict[str, Any] = field(default_factory=dict)
+    profile: Profile | None = None
+    """Set by the profile stage (`scorer.profile.build_profile`); None before scoring."""
     warnings: list[str] = field(default_factory=list)
     html: str | None = None

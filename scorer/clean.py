@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from scorer.article import Article, Removal
 
@@ -114,14 +114,36 @@ class CleanConfig:
             text ("Once", "Monthly", "×"), except the first block (the headline).
         min_repeat_words: a sentence repeated verbatim is dropped only if it has at least this
             many words, so that short real repeats ("He declined.") survive.
+        signal_max_words: a publisher or credit line ("Fuente: Kyiv Independent") names at most
+            this many words; a longer "name" is prose, not a signal.
+        breadcrumb_max_words: a breadcrumb trail ("Home » World » Europe") has at most this many
+            words.
+        prompt_max_words: a navigation line or prompt ("Share this", "Sign up for…") has at most
+            this many words.
+        caption_max_words: a photo caption or credit has at most this many words (a block that
+            opens with the parenthesised credit is one whatever its length).
+        teaser_words: a block (not the first) ending in "…" or "[…]" with fewer words than this
+            is a truncated teaser.
+        sentence_teaser_words: a sentence ending in "…" with fewer words than this is a
+            truncated teaser (one ending in "[…]" is, whatever its length).
+        run_on_words: a line of more words than this is taken for several paragraphs run
+            together and split further (`split_run_on`).
     """
 
     min_block_words: int = 4
     min_repeat_words: int = 5
+    signal_max_words: int = 6
+    breadcrumb_max_words: int = 40
+    prompt_max_words: int = 25
+    caption_max_words: int = 60
+    teaser_words: int = 40
+    sentence_teaser_words: int = 25
+    run_on_words: int = 150
 
     def __post_init__(self) -> None:
-        if self.min_block_words < 1 or self.min_repeat_words < 1:
-            raise ValueError("min_block_words and min_repeat_words must be at least 1")
+        for name, value in asdict(self).items():
+            if value < 1:
+                raise ValueError(f"{name} must be at least 1 (it is {value})")
 
 
 @dataclass
@@ -146,25 +168,28 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def _strip_the(name: str) -> str:
-    name = name.strip(" .:;,-–—")
-    return name
+def _signal_name(name: str) -> str:
+    """A signal's name without the punctuation around it; "The" stays, as written."""
+    return name.strip(" .:;,-–—")
 
 
-def _block_reason(block: str, position: int, signals: list[tuple[str, str]]) -> str | None:
+def _block_reason(
+    block: str, position: int, signals: list[tuple[str, str]], config: CleanConfig
+) -> str | None:
     """The reason a single block is furniture, or None if it is content."""
+    words = _word_count(block)
     for pattern in _PUBLISHER:
         match = pattern.match(block)
-        if match and _word_count(match["name"]) <= 6:
-            signals.append(("publisher", _strip_the(match["name"])))
+        if match and _word_count(match["name"]) <= config.signal_max_words:
+            signals.append(("publisher", _signal_name(match["name"])))
             return "publisher line"
     match = _CREDIT.match(block)
-    if match and _word_count(match["name"]) <= 6:
-        signals.append(("credit", _strip_the(match["name"])))
+    if match and _word_count(match["name"]) <= config.signal_max_words:
+        signals.append(("credit", _signal_name(match["name"])))
         return "credit line"
     if (
         _BREADCRUMB.match(block)
-        and _word_count(block) <= 40
+        and words <= config.breadcrumb_max_words
         and not _SENTENCE_END.search(block[-1:] if block.endswith(".") else "")
     ):
         return "breadcrumb"
@@ -172,41 +197,40 @@ def _block_reason(block: str, position: int, signals: list[tuple[str, str]]) -> 
         return "dateline"
     if _BYLINE.match(block):
         return "byline"
-    if _PROMPTS.match(block) and _word_count(block) <= 25:
+    if _PROMPTS.match(block) and words <= config.prompt_max_words:
         return "navigation or prompt"
     if _CAPTION_CREDIT.search(block) and (
-        _word_count(block) <= 60 or block.lstrip().startswith("(")
+        words <= config.caption_max_words or block.lstrip().startswith("(")
     ):
         return "photo caption or credit"
-    if _CAPTION_MARKERS.search(block) and _word_count(block) <= 60:
+    if _CAPTION_MARKERS.search(block) and words <= config.caption_max_words:
         return "photo caption"
-    words = _word_count(block)
-    if position > 0 and words < 4 and not _SENTENCE_END.search(block):
+    if position > 0 and words < config.min_block_words and not _SENTENCE_END.search(block):
         return "interface text"
     if words == 0:
         return "interface text"
     return None
 
 
-def split_blocks(text: str) -> list[str]:
+def split_blocks(text: str, config: CleanConfig | None = None) -> list[str]:
     """Split raw text into blocks: one per non-empty line; run-on lines are split further.
 
     A scraper or export that lost the line breaks leaves the page furniture inside one long
-    line. Such a line (over `_RUN_ON_WORDS` words) is cut into sentences and around inline
-    furniture (see `split_run_on`), so the block rules still see each piece on its own.
+    line. Such a line (over `config.run_on_words` words) is cut into sentences and around
+    inline furniture (see `split_run_on`), so the block rules still see each piece on its own.
     """
+    config = config or CleanConfig()
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     blocks: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
         if not line:
             continue
-        blocks.extend(split_run_on(line) if _word_count(line) > _RUN_ON_WORDS else [line])
+        run_on = _word_count(line) > config.run_on_words
+        blocks.extend(split_run_on(line) if run_on else [line])
     return blocks
 
 
-# A paragraph longer than this many words is taken for several paragraphs run together.
-_RUN_ON_WORDS = 150
 _BREAK = "\x00"
 # Where a new block starts inside a run-on line. Each pattern's match begins a block.
 _BLOCK_STARTS = [
@@ -301,7 +325,7 @@ def clean_blocks(text: str, config: CleanConfig | None = None) -> CleanResult:
     """
     config = config or CleanConfig()
     result = CleanResult()
-    blocks = split_blocks(text)
+    blocks = split_blocks(text, config)
     seen: set[str] = set()
     in_appeal = False
     for position, block in enumerate(blocks):
@@ -313,15 +337,16 @@ def clean_blocks(text: str, config: CleanConfig | None = None) -> CleanResult:
             rest = " ".join(blocks[position:])
             if _APPEAL_WORDS.search(rest):
                 in_appeal = True
-                reason = _block_reason(block, position, result.signals)
+                reason = _block_reason(block, position, result.signals, config)
                 if reason != "publisher line":
                     reason = "donation appeal"
                 result.removed.append(Removal(block, reason))
                 continue
-        reason = _block_reason(block, position, result.signals)
+        reason = _block_reason(block, position, result.signals, config)
         if reason is None and key in seen and _word_count(block) >= config.min_repeat_words:
             reason = "repeated paragraph"
-        if reason is None and position > 0 and _TRUNCATED.search(block) and _word_count(block) < 40:
+        teaser = _TRUNCATED.search(block) and _word_count(block) < config.teaser_words
+        if reason is None and position > 0 and teaser:
             reason = "truncated teaser"
         if reason is not None:
             result.removed.append(Removal(block, reason))
@@ -346,7 +371,7 @@ def drop_repeated_sentences(
     for sentence in sentences:
         key = normalise(sentence)
         if _TRUNCATED.search(sentence.strip()) and (
-            "[" in sentence[-8:] or _word_count(sentence) < 25
+            "[" in sentence[-8:] or _word_count(sentence) < config.sentence_teaser_words
         ):
             keep.append(False)
             removed.append(Removal(sentence, "truncated teaser"))

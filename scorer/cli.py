@@ -22,7 +22,9 @@ PUBLISHER_OPTION = typer.Option(None, help="Publisher of every input (overrides 
 OUTPUT_OPTION = typer.Option(None, "--output", "-o", help="Write here instead of stdout.")
 MODEL_OPTION = typer.Option(None, help="Model directory (default: the shipped model).")
 CLASSIFIER_OPTION = typer.Option(
-    "auto", help="auto (model if installed), model, onnx (int8, `fast` extra) or rules."
+    "auto",
+    help="A registered classifier: auto (the model if installed), transformer (alias model), "
+    "onnx (int8, `fast` extra), rules, or a plugin's; `scorer classifiers` lists them.",
 )
 OUTLETS_OPTION = typer.Option(None, help="Extra outlets CSV: name,aliases,domains,country,kind.")
 PRECISION_OPTION = typer.Option(
@@ -82,6 +84,15 @@ def score(
         typer.echo(f"wrote {summary.scored} article(s) to {output}", err=True)
     if summary.failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def classifiers() -> None:
+    """List the classifiers `--classifier` accepts: built-ins and installed plugins."""
+    from scorer.classifiers.registry import describe
+
+    for name, summary in describe().items():
+        typer.echo(f"{name:<12} {summary}")
 
 
 @app.command()
@@ -188,8 +199,8 @@ def triage(
 ) -> None:
     """Rank a batch for a fact-checking desk: priorities, reasons, claims, stories, links."""
     from scorer.pipeline import ScoringConfig
-    from scorer.report import TriageFormat
-    from scorer.triage import TriageConfig, triage_files
+    from scorer.report import TriageFormat, triage_files
+    from scorer.triage import TriageConfig
 
     if format not in [f.value for f in TriageFormat]:
         _fail(

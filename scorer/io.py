@@ -35,6 +35,10 @@ class InputProblem:
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
 
+    def line(self) -> str:
+        """The one-line report: ``error: SOURCE: MESSAGE``, or ``warning: …`` if not fatal."""
+        return f"{'error' if self.fatal else 'warning'}: {self}"
+
 
 def english_share(text: str, sample_words: int = 400) -> float:
     """Share of the first words that are common English function words (0.0-1.0)."""

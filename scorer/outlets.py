@@ -20,8 +20,6 @@ import csv
 import functools
 import io
 import re
-import string
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -30,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from scorer.errors import DataError
+from scorer.measures import APOSTROPHES, name_key
 
 COLUMNS = ("name", "aliases", "domains", "country", "kind")
 
@@ -96,29 +95,8 @@ class Outlet:
 # ---------------------------------------------------------------------------------------------
 # Normalisation
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
-_EDGE_PUNCT = string.punctuation + "“”‘’«»„‹›—–…·\u00a0 \t\r\n"
-_POSSESSIVE = re.compile(r"'s$")
-_SPACES = re.compile(r"\s+")
-
-
-def normalise_name(text: str) -> str:
-    """The key under which `lookup` compares names.
-
-    Case-folded, with curly apostrophes made straight, surrounding punctuation, a possessive
-    "'s" and a leading "the " removed, and runs of white space collapsed.
-
-    Example:
-        >>> normalise_name("“The Guardian’s”")
-        'guardian'
-    """
-    key = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
-    key = _SPACES.sub(" ", key).strip(_EDGE_PUNCT)
-    if key.endswith("'s"):
-        key = _POSSESSIVE.sub("", key).strip(_EDGE_PUNCT)
-    if key.startswith("the ") and len(key) > 4:
-        key = key[4:].strip(_EDGE_PUNCT)
-    return key
+normalise_name = name_key
+"""The key under which `lookup` compares names: `scorer.measures.name_key`, under its old name."""
 
 
 _HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")
@@ -212,7 +190,7 @@ class _Form:
 
     @classmethod
     def build(cls, outlet: Outlet, text: str) -> _Form | None:
-        tokens = [m.group() for m in _TOKEN.finditer(text.translate(_APOSTROPHES))]
+        tokens = [m.group() for m in _TOKEN.finditer(text.translate(APOSTROPHES))]
         leading_article = len(tokens) > 1 and tokens[0].casefold() == "the"
         if leading_article:
             tokens = tokens[1:]
@@ -316,7 +294,7 @@ def parse_outlets(text: str, *, source: str) -> list[Outlet]:
             if not _HOST.match(host):
                 raise _fail(source, line, E_OUTLET_DOMAIN.format(value=raw))
             domains.append(host)
-        key = normalise_name(name)
+        key = name_key(name)
         if key in first_line:
             raise _fail(source, line, E_OUTLET_DUPLICATE.format(name=name, first=first_line[key]))
         first_line[key] = line
@@ -344,7 +322,7 @@ class OutletRegistry:
     def __init__(self, outlets: Iterable[Outlet]) -> None:
         by_name: dict[str, Outlet] = {}
         for outlet in outlets:
-            key = normalise_name(outlet.name)
+            key = name_key(outlet.name)
             by_name.pop(key, None)  # a replacement moves to the end, after what it overrides
             by_name[key] = outlet
         self._outlets = tuple(by_name.values())
@@ -352,13 +330,13 @@ class OutletRegistry:
         self._by_domain: dict[str, Outlet] = {}
         for outlet in self._outlets:
             for written in outlet.names:
-                self._by_key[normalise_name(written)] = outlet
+                self._by_key[name_key(written)] = outlet
             for domain in outlet.domains:
                 self._by_domain[domain] = outlet
         self._trie: dict[str, Any] = {}
         for outlet in self._outlets:
             for written in outlet.names:
-                if self._by_key.get(normalise_name(written)) is not outlet:
+                if self._by_key.get(name_key(written)) is not outlet:
                     continue  # the key went to a later outlet
                 form = _Form.build(outlet, written)
                 if form is None:
@@ -415,13 +393,13 @@ class OutletRegistry:
         return f"OutletRegistry({len(self)} outlets)"
 
     def lookup(self, text: str) -> Outlet | None:
-        """The outlet whose name or alias is exactly `text`, after `normalise_name`.
+        """The outlet whose name or alias is exactly `text`, after `name_key`.
 
         Example:
             >>> default_registry().lookup("WSJ").name
             'The Wall Street Journal'
         """
-        return self._by_key.get(normalise_name(text))
+        return self._by_key.get(name_key(text))
 
     def by_domain(self, url_or_domain: str) -> Outlet | None:
         """The outlet that owns a URL's host or one of its parent domains.

@@ -5,18 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scorer import errors
 from scorer.article import Article
 from scorer.attribution import attribute
-from scorer.classify import Classifier, load_classifier
+from scorer.classifiers import registry
+from scorer.classifiers.base import Classifier, check_precision, context_size
 from scorer.clean import CleanConfig, apply_cleaning
 from scorer.io import DEFAULT_MAX_MB, InputProblem, read_inputs
 from scorer.outlets import OutletRegistry
 from scorer.profile import ScoreWeights, build_profile
 from scorer.publisher import resolve_publisher
 from scorer.segment import load_nlp, segment
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 SCHEMA_VERSION = "1.0"
 
@@ -26,9 +30,11 @@ class ScoringConfig:
     """Settings of `scorer score`.
 
     Attributes:
-        classifier: "auto" (the shipped model if installed, else rules), "model", "onnx"
-            (int8 ONNX Runtime, needs the `fast` extra) or "rules".
-        model_dir: a model directory written by `scorer train`; default: the shipped model.
+        classifier: a registered classifier (`scorer classifiers` lists them): "auto" (the
+            shipped model if installed, else rules), "transformer" (or "model"), "onnx" (int8
+            ONNX Runtime, needs the `fast` extra), "rules", or one a package registers.
+        model_dir: a model directory, from `scorer train` or a Hugging Face `save_pretrained`
+            sequence classifier with our four labels; default: the shipped model.
         precision: the PyTorch model's inference precision: "int8" (dynamic quantisation of
             the linear layers, about 1.8× faster on CPU) or "fp32".
         publisher: publisher of every input, overriding metadata and text signals.
@@ -50,16 +56,7 @@ class ScoringConfig:
     clean: CleanConfig = field(default_factory=CleanConfig)
 
     def __post_init__(self) -> None:
-        from scorer.classify import CLASSIFIERS
-
-        if self.classifier not in CLASSIFIERS:
-            raise errors.ConfigError(
-                errors.E_BAD_CHOICE.format(
-                    field="classifier", choices=", ".join(CLASSIFIERS), value=self.classifier
-                )
-            )
-        from scorer.model import check_precision
-
+        registry.check_name(self.classifier)
         check_precision(self.precision)
         if self.batch_articles < 1:
             raise errors.ConfigError("batch_articles must be at least 1")
@@ -79,21 +76,38 @@ class Scorer:
     """
 
     def __init__(
-        self, config: ScoringConfig | None = None, *, classifier: Classifier | None = None
+        self,
+        config: ScoringConfig | None = None,
+        *,
+        classifier: Classifier | None = None,
+        nlp: Language | None = None,
     ) -> None:
+        """Load what scoring needs once.
+
+        Args:
+            config: scoring settings; default `ScoringConfig()`.
+            classifier: a ready classifier, instead of the one `config` names.
+            nlp: an existing spaCy pipeline with a parser and NER to parse with, instead of
+                spaCy's small English pipeline (e.g. one a user already has loaded).
+        """
         self.config = config or ScoringConfig()
-        self.classifier = classifier or load_classifier(
+        self.classifier = classifier or registry.load(
             self.config.classifier, self.config.model_dir, precision=self.config.precision
         )
         self.registry = OutletRegistry.load(self.config.outlets_csv)
-        self.nlp = load_nlp()
+        self.nlp = nlp or load_nlp()
 
     def score_articles(self, articles: list[Article]) -> list[Article]:
         """Score a batch of read articles; returns those with content (others get warnings)."""
         for article in articles:
             apply_cleaning(article, self.config.clean)
             resolve_publisher(article, publisher=self.config.publisher, registry=self.registry)
-        segment(articles, nlp=self.nlp, config=self.config.clean)
+        segment(
+            articles,
+            nlp=self.nlp,
+            config=self.config.clean,
+            context_size=context_size(self.classifier),
+        )
         items = [(s.text, s.context) for a in articles for s in a.sentences]
         predictions = iter(self.classifier.predict(items))
         for article in articles:
@@ -167,7 +181,7 @@ def article_to_dict(article: Article, *, classifier: str = "") -> dict[str, Any]
             for s in article.sentences
         ],
         "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
-        "profile": article.profile,
+        "profile": article.profile.to_dict() if article.profile else {},
         "warnings": list(article.warnings),
     }
 
@@ -211,7 +225,7 @@ def score_files(
     summary = RunSummary()
     for item in scorer.score_paths(paths, stdin=stdin):
         if isinstance(item, InputProblem):
-            line = f"{'error' if item.fatal else 'warning'}: {item}"
+            line = item.line()
             (summary.failed if item.fatal else summary.warnings).append(line)
             if report is not None:
                 report(line)

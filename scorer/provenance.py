@@ -21,7 +21,8 @@ from typing import Any
 import numpy as np
 
 from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence
-from scorer.outlets import OutletRegistry, normalise_name
+from scorer.measures import name_key, outlet_key, own_hops, publisher_keys
+from scorer.outlets import OutletRegistry
 
 _QUOTE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -69,7 +70,7 @@ class Encoder:
 
         hf_logging.disable_progress_bar()  # a CLI run should print the queue, not load bars
 
-        from scorer.model import base_model_dir
+        from scorer.classifiers.transformer import base_model_dir
 
         self.model = SentenceTransformer(str(base_model_dir()), device="cpu")
 
@@ -96,27 +97,6 @@ def unit(vector: np.ndarray) -> np.ndarray:
     return vector / norm if norm else vector
 
 
-def outlet_key(name: str | None, registry: OutletRegistry) -> str | None:
-    if not name:
-        return None
-    outlet = registry.lookup(name)
-    return normalise_name(outlet.name if outlet else name)
-
-
-def publisher_keys(article: Article, registry: OutletRegistry) -> set[str]:
-    keys = {outlet_key(article.publisher, registry), outlet_key(article.credit, registry)}
-    if article.url:
-        outlet = registry.by_domain(article.url)
-        if outlet is not None:
-            keys.add(normalise_name(outlet.name))
-    return {k for k in keys if k}
-
-
-def own_hops(chain: list[Hop], own: set[str], registry: OutletRegistry) -> list[Hop]:
-    """The chain without the article's own publisher/credit hops."""
-    return [h for h in chain if not (h.kind == "outlet" and outlet_key(h.name, registry) in own)]
-
-
 # --- stories -----------------------------------------------------------------------------------
 
 
@@ -139,8 +119,8 @@ def group_stories(vectors: np.ndarray, threshold: float) -> list[list[int]]:
 
 
 def _node_id(hop: Hop) -> str:
-    name = hop.descriptor or hop.name if hop.kind == HopKind.ANONYMOUS.value else hop.name
-    return f"s:{normalise_name(name)}"
+    name = hop.descriptor or hop.name if hop.kind == HopKind.ANONYMOUS else hop.name
+    return f"s:{name_key(name)}"
 
 
 def build_graph(
@@ -171,7 +151,7 @@ def build_graph(
                 prev = f"a:{a.id}"
                 for hop in own_hops(chain, own, registry):
                     link = links.get((a.id, s.index, outlet_key(hop.name, registry) or ""))
-                    if hop.kind == "outlet" and link is not None and link.to_id in ids:
+                    if hop.kind == HopKind.OUTLET and link is not None and link.to_id in ids:
                         edge(
                             prev,
                             f"a:{link.to_id}",
@@ -227,7 +207,7 @@ def find_links(
             for chain in s.chains:
                 for hop in own_hops(chain, own, registry):
                     key = outlet_key(hop.name, registry)
-                    if hop.kind != "outlet" or not key:
+                    if hop.kind != HopKind.OUTLET or not key:
                         continue
                     for target in by_key.get(key, []):
                         if target.id == a.id or (a.id, s.index, target.id) in found:

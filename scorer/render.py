@@ -6,17 +6,19 @@ import json
 from enum import Enum
 from typing import Any, TextIO
 
+from scorer.article import Label, Profile
+
 LABEL_STYLE = {
-    "named-source": "green",
-    "anonymous-source": "yellow",
-    "official-denial": "magenta",
-    "unattributed": "dim",
+    Label.NAMED.value: "green",
+    Label.ANONYMOUS.value: "yellow",
+    Label.DENIAL.value: "magenta",
+    Label.UNATTRIBUTED.value: "dim",
 }
 LABEL_SHORT = {
-    "named-source": "NAMED",
-    "anonymous-source": "ANON",
-    "official-denial": "DENIAL",
-    "unattributed": "—",
+    Label.NAMED.value: "NAMED",
+    Label.ANONYMOUS.value: "ANON",
+    Label.DENIAL.value: "DENIAL",
+    Label.UNATTRIBUTED.value: "—",
 }
 
 
@@ -84,7 +86,7 @@ class Writer:
                 no_color=not self.color,
                 width=None if self.color else 140,
             )
-        profile = article["profile"]
+        profile = Profile.from_dict(article["profile"])
         title = f"{article['id']} — publisher: {article['publisher'] or 'unknown'}"
         if article.get("credit"):
             title += f", credit: {article['credit']}"
@@ -106,39 +108,39 @@ class Writer:
                 chains,
             )
         self._console.print(table)
-        counts = ", ".join(f"{k} {v}" for k, v in profile["counts"].items())
+        counts = ", ".join(f"{k} {v}" for k, v in profile.counts.items())
         self._console.print(
-            f"[bold]score {profile['score']}[/bold] · {counts} · "
-            f"{profile['distinct_sources']} distinct sources · "
+            f"[bold]score {profile.score}[/bold] · {counts} · "
+            f"{profile.distinct_sources} distinct sources · "
             f"{len(article['removed'])} furniture/duplicate pieces removed"
         )
-        for flag in profile["flags"]:
+        for flag in profile.flags:
             self._console.print(
-                f"  [red]⚑ {flag['flag']}[/red]: {flag['reason']} "
-                f"(sentences {', '.join(map(str, flag['sentences']))})"
+                f"  [red]⚑ {flag.name.value}[/red]: {flag.reason} "
+                f"(sentences {', '.join(map(str, flag.sentences))})"
             )
         self._console.print()
 
 
 def markdown(article: dict[str, Any]) -> str:
-    """One article as a Markdown section: profile, flags and a sentence table with chains."""
-    profile = article["profile"]
+    """One article object (`article_to_dict`) as a Markdown section: profile, flags, sentences."""
+    profile = Profile.from_dict(article["profile"])
     lines = [f"## {article['id']}", ""]
     lines.append(
         f"- publisher: {article['publisher'] or 'unknown'}"
         + (f" (credit: {article['credit']})" if article.get("credit") else "")
     )
-    lines.append(f"- score: **{profile['score']}** / 100")
-    lines.append("- counts: " + ", ".join(f"{k} {v}" for k, v in profile["counts"].items()))
+    lines.append(f"- score: **{profile.score}** / 100")
+    lines.append("- counts: " + ", ".join(f"{k} {v}" for k, v in profile.counts.items()))
     lines.append(
-        f"- distinct sources: {profile['distinct_sources']}; second-hand share: "
-        f"{profile['second_hand_share']:.0%}; anonymous share of attributed: "
-        f"{profile['anonymous_share_of_attributed']:.0%}"
+        f"- distinct sources: {profile.distinct_sources}; second-hand share: "
+        f"{profile.second_hand_share:.0%}; anonymous share of attributed: "
+        f"{profile.anonymous_share_of_attributed:.0%}"
     )
-    for flag in profile["flags"]:
+    for flag in profile.flags:
         lines.append(
-            f"- ⚑ **{flag['flag']}**: {flag['reason']} (sentences "
-            f"{', '.join(map(str, flag['sentences']))})"
+            f"- ⚑ **{flag.name.value}**: {flag.reason} (sentences "
+            f"{', '.join(map(str, flag.sentences))})"
         )
     lines += ["", "| # | label | sentence | chain |", "|---|---|---|---|"]
     for s in article["sentences"]:

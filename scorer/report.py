@@ -1,5 +1,8 @@
 """Writing a triage result: a terminal queue, JSON, CSV, or one self-contained HTML page.
 
+`triage_files` triages inputs and writes the result (what `scorer triage` calls); `write_report`
+writes a `TriageResult` already made.
+
 The HTML page needs nothing but a browser: inline CSS, inline SVG for each story's provenance
 graph, no scripts, no external assets. Every piece of article text is escaped.
 """
@@ -8,12 +11,17 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
+from collections.abc import Callable
 from enum import Enum
 from html import escape
+from pathlib import Path
 from typing import Any, TextIO
 
+from scorer.article import HopKind, Label
+from scorer.pipeline import ScoringConfig
 from scorer.render import LABEL_SHORT, chain_text
-from scorer.triage import ArticleTriage, Story, TriageResult
+from scorer.triage import ArticleTriage, Story, TriageConfig, TriageResult, triage
 
 
 class TriageFormat(str, Enum):
@@ -42,6 +50,48 @@ def write_report(
     else:
         write_table(result, stream, color=color)
     stream.flush()
+
+
+def triage_files(
+    *,
+    paths: list[str],
+    fmt: TriageFormat | str = TriageFormat.TABLE,
+    output: Path | None = None,
+    stream: TextIO | None = None,
+    color: bool = False,
+    config: TriageConfig | None = None,
+    scoring: ScoringConfig | None = None,
+    report: Callable[[str], None] | None = None,
+) -> TriageResult:
+    """`triage` the inputs and write the result in `fmt` to `output` (a file) or `stream`.
+
+    Args:
+        paths: files, directories or "-" (the inputs of `scorer score`).
+        fmt: table, json, csv or html.
+        output: a file to write; else `stream` (default: stdout).
+        stream: where to write without `output`.
+        color: colour the table (never in a file).
+        config: triage weights and thresholds.
+        scoring: scoring settings (classifier, publisher, outlets CSV…).
+        report: called with each problem line as it happens.
+
+    Returns:
+        The `TriageResult` written.
+
+    Example:
+        >>> import io
+        >>> result = triage_files(paths=["examples/article.txt"], fmt="csv", stream=io.StringIO(),
+        ...                       scoring=ScoringConfig(classifier="rules"))  # doctest: +SKIP
+        >>> result.over(101)  # doctest: +SKIP
+        []
+    """
+    result = triage(paths=paths, config=config, scoring=scoring, report=report)
+    if output is not None:
+        with Path(output).open("w", encoding="utf-8") as handle:
+            write_report(result, fmt=fmt, stream=handle, color=False)
+    else:
+        write_report(result, fmt=fmt, stream=stream or sys.stdout, color=color)
+    return result
 
 
 def _publisher(item: ArticleTriage) -> str:
@@ -116,18 +166,18 @@ def write_table(result: TriageResult, stream: TextIO, *, color: bool = False) ->
 # --- HTML --------------------------------------------------------------------------------------
 
 LABEL_COLOUR = {
-    "named-source": "#e2f0d9",
-    "anonymous-source": "#fff2cc",
-    "official-denial": "#ecdcf7",
-    "unattributed": "#f3f3f3",
+    Label.NAMED.value: "#e2f0d9",
+    Label.ANONYMOUS.value: "#fff2cc",
+    Label.DENIAL.value: "#ecdcf7",
+    Label.UNATTRIBUTED.value: "#f3f3f3",
 }
-NODE_COLOUR = {
+NODE_COLOUR = {  # graph nodes: the batch's articles, and hops by kind
     "article": "#1f4e79",
-    "outlet": "#d9d9d9",
-    "person": "#c6e0b4",
-    "organization": "#c6e0b4",
-    "document": "#bdd7ee",
-    "anonymous": "#ffe699",
+    HopKind.OUTLET.value: "#d9d9d9",
+    HopKind.PERSON.value: "#c6e0b4",
+    HopKind.ORGANIZATION.value: "#c6e0b4",
+    HopKind.DOCUMENT.value: "#bdd7ee",
+    HopKind.ANONYMOUS.value: "#ffe699",
 }
 STATE_COLOUR = "#f4b183"
 # one colour per citing article, so a desk can follow one article's chains through the graph
@@ -248,11 +298,11 @@ def _short(text: str, n: int) -> str:
 def _legend() -> str:
     items = [
         ("article in the batch", NODE_COLOUR["article"]),
-        ("outlet", NODE_COLOUR["outlet"]),
+        ("outlet", NODE_COLOUR[HopKind.OUTLET.value]),
         ("state-affiliated outlet", STATE_COLOUR),
-        ("named source", NODE_COLOUR["person"]),
-        ("document", NODE_COLOUR["document"]),
-        ("anonymous source", NODE_COLOUR["anonymous"]),
+        ("named source", NODE_COLOUR[HopKind.PERSON.value]),
+        ("document", NODE_COLOUR[HopKind.DOCUMENT.value]),
+        ("anonymous source", NODE_COLOUR[HopKind.ANONYMOUS.value]),
     ]
     spans = "".join(f'<span><i style="background:{c}"></i>{_e(t)}</span>' for t, c in items)
     spans += (
@@ -394,13 +444,13 @@ def _article(item: ArticleTriage, result: TriageResult, anchors: dict[str, str])
         if k.to_id == item.id:
             incoming.setdefault(k.target_sentence, []).append(k)
     flagged = {c.sentence: c for c in item.claims}
-    profile = a.profile
+    score, counts = (a.profile.score, a.profile.counts) if a.profile else ("?", {})
     head = (
         f'<section class="article" id="{anchor}"><h3>#{list(anchors).index(item.id) + 1} '
         f"{_e(item.id)} — {_e(_publisher(item) or 'publisher unknown')}</h3>"
         f'<p class="muted">priority <b>{item.priority:g}</b> · sourcing score '
-        f"{_e(profile.get('score', '?'))}/100 · {_e(item.story)} · "
-        + " · ".join(f"{_e(k)} {_e(v)}" for k, v in profile.get("counts", {}).items())
+        f"{_e(score)}/100 · {_e(item.story)} · "
+        + " · ".join(f"{_e(k)} {_e(v)}" for k, v in counts.items())
         + "</p>"
     )
     rows = [
@@ -408,7 +458,7 @@ def _article(item: ArticleTriage, result: TriageResult, anchors: dict[str, str])
         '<ul class="reasons">' + "".join(f"<li>{_e(r.text)}</li>" for r in item.reasons) + "</ul>",
     ]
     for s in a.sentences:
-        label = s.label or "unattributed"
+        label = s.label or Label.UNATTRIBUTED.value
         css = "s flag" if s.index in flagged else "s"
         line = (
             f'<div class="{css}" id="{anchor}-s{s.index}" '
@@ -441,6 +491,7 @@ __all__ = [
     "TriageFormat",
     "html_report",
     "svg_graph",
+    "triage_files",
     "write_csv",
     "write_report",
     "write_table",

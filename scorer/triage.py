@@ -15,19 +15,25 @@ Steps 2 and 3 live in `scorer.provenance`; this module ranks and assembles the r
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import numpy as np
 
 from scorer import errors
-from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Label, Sentence
+from scorer.article import ATTRIBUTED, Article, FlagName, Hop, HopKind, Label, Profile, Sentence
 from scorer.io import InputProblem
+from scorer.measures import (
+    is_second_hand,
+    outlet_key,
+    own_hops,
+    publisher_keys,
+    state_affiliated_outlets,
+    via_outlets,
+)
 from scorer.outlets import OutletRegistry, default_registry
-from scorer.pipeline import SCHEMA_VERSION, Scorer, ScoringConfig
+from scorer.pipeline import SCHEMA_VERSION, Scorer, ScoringConfig, article_to_dict
 from scorer.provenance import (
     Encoder,
     Link,
@@ -35,9 +41,6 @@ from scorer.provenance import (
     find_links,
     group_stories,
     load_encoder,
-    outlet_key,
-    own_hops,
-    publisher_keys,
     unit,
 )
 
@@ -59,21 +62,34 @@ class TriageConfig:
     Attributes:
         anonymous: points when every attributed sentence rests on an anonymous source (scaled
             by the anonymous share of attributed sentences).
-        second_hand: points when every attributed sentence comes through another outlet
-            (scaled by the second-hand share).
+        second_hand: points when every attributed sentence is second-hand (scaled by the
+            second-hand share; `scorer.measures.is_second_hand`, as in the profile).
         core_second_hand: points when the core claim (the first attributed, non-denial
-            sentence) comes through another outlet.
+            sentence) is second-hand.
         single_source: points when one source carries most attributed sentences (the
             profile's `single-source` flag).
         denial_missing: points when the article reports accusations but no denial.
-        state_affiliated: points per distinct state-affiliated outlet cited (at most two).
+        state_affiliated: points per distinct state-affiliated outlet cited.
+        max_state_outlets: state-affiliated outlets that earn points, at most.
         low_score: points at a sourcing score of 0 (scaled by (100 - score) / 100).
         unattributed: points when most sentences name no source (`mostly-unattributed`).
+        max_reason_sentences: sentence indices the `unattributed` reason lists, at most.
+        max_denials_named: deniers from other articles of the story that the
+            `denial-missing` reason names, at most.
+        risk_anonymous: risk of an anonymous claim.
+        risk_second_hand: risk of a named claim that is second-hand.
+        risk_named: risk of a first-hand named claim.
+        risk_anonymous_second_hand: risk added when an anonymous claim is also second-hand.
+        risk_state_affiliated: risk added when a claim's chain passes a state-affiliated outlet.
+        max_claims: claims to check first, per article.
+        max_link_depth: linked batch articles a claim's chain is followed into, at most.
+        lede_sentences: first sentences whose mean embedding stands for the article's lede.
+        lede_weight: weight of the lede in an article's embedding (the rest: all sentences).
         story_threshold: cosine similarity of article embeddings above which two groups of
             articles are one story (average linkage).
+        story_title_chars: characters of a story's title kept, at most.
         link_threshold: similarity a citing sentence must reach with a sentence of the cited
             outlet's article for the chain to continue there.
-        max_claims: claims to check first, per article.
     """
 
     anonymous: float = 30.0
@@ -82,31 +98,37 @@ class TriageConfig:
     single_source: float = 10.0
     denial_missing: float = 15.0
     state_affiliated: float = 10.0
+    max_state_outlets: int = 2
     low_score: float = 20.0
     unattributed: float = 10.0
-    story_threshold: float = 0.55
-    link_threshold: float = 0.6
+    max_reason_sentences: int = 20
+    max_denials_named: int = 3
+    risk_anonymous: float = 3.0
+    risk_second_hand: float = 2.0
+    risk_named: float = 1.0
+    risk_anonymous_second_hand: float = 0.5
+    risk_state_affiliated: float = 0.25
     max_claims: int = 5
+    max_link_depth: int = 4
+    lede_sentences: int = 3
+    lede_weight: float = 0.5
+    story_threshold: float = 0.55
+    story_title_chars: int = 160
+    link_threshold: float = 0.6
 
     def __post_init__(self) -> None:
-        points = (
-            "anonymous",
-            "second_hand",
-            "core_second_hand",
-            "single_source",
-            "denial_missing",
-            "state_affiliated",
-            "low_score",
-            "unattributed",
-        )
-        for name in points:
-            if getattr(self, name) < 0:
-                raise errors.ConfigError(f"{name} must be a non-negative number of points")
-        for name in ("story_threshold", "link_threshold"):
-            if not -1.0 <= getattr(self, name) <= 1.0:
-                raise errors.ConfigError(f"{name} must be a cosine similarity between -1 and 1")
-        if self.max_claims < 0:
-            raise errors.ConfigError("max_claims must be 0 or more")
+        for name, value in asdict(self).items():
+            if name.endswith("_threshold"):
+                if not -1.0 <= value <= 1.0:
+                    raise errors.ConfigError(f"{name} must be a cosine similarity between -1 and 1")
+            elif value < 0:
+                raise errors.ConfigError(f"{name} must be 0 or more (it is {value})")
+        if self.lede_sentences < 1 or self.story_title_chars < 1:
+            raise errors.ConfigError("lede_sentences and story_title_chars must be at least 1")
+        if self.lede_weight > 1.0:
+            raise errors.ConfigError(
+                f"lede_weight must be between 0 and 1 (it is {self.lede_weight})"
+            )
 
 
 @dataclass
@@ -180,8 +202,6 @@ class TriageResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The triage output contract (schema: scorer/schema/triage.schema.json)."""
-        from scorer.pipeline import article_to_dict
-
         articles = []
         for rank, item in enumerate(self.articles, start=1):
             a = item.article
@@ -194,7 +214,7 @@ class TriageResult:
                     "publisher": a.publisher,
                     "credit": a.credit,
                     "title": a.title,
-                    "score": a.profile.get("score"),
+                    "score": a.profile.score if a.profile else None,
                     "reasons": [asdict(r) for r in item.reasons],
                     "claims": [asdict(c) for c in item.claims],
                     "sentences": article_to_dict(a, classifier=self.classifier)["sentences"],
@@ -214,6 +234,16 @@ class TriageResult:
 # --- the queue ---------------------------------------------------------------------------------
 
 
+@dataclass
+class _Batch:
+    """What ranking one article needs from the whole batch."""
+
+    articles: dict[str, Article]
+    links: dict[tuple[str, int, str], Link]
+    registry: OutletRegistry
+    config: TriageConfig
+
+
 def _rest(n: int) -> str:
     return "rests" if n == 1 else "rest"
 
@@ -222,28 +252,37 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _claims(
-    article: Article,
-    own: set[str],
-    registry: OutletRegistry,
-    links: dict[tuple[str, int, str], Link],
-    batch: dict[str, Article],
-    config: TriageConfig,
-) -> list[Claim]:
+def _via(sentence: Sentence, publisher: str | None, first: int = 0) -> list[str]:
+    """The outlets a second-hand sentence came through (`via_outlets`): those of its chain
+    `first` if that one is second-hand, else of its first second-hand chain; [] if first-hand."""
+    order = sorted(range(len(sentence.chains)), key=lambda i: i != first)
+    for i in order:
+        via = via_outlets(sentence.chains[i], publisher)
+        if via:
+            return list(dict.fromkeys(h.name for h in via))
+    return []
+
+
+def _claims(article: Article, own: set[str], batch: _Batch) -> list[Claim]:
     """Attributed, non-denial sentences ranked anonymous > second-hand > single named."""
+    config = batch.config
     claims = []
     for s in article.sentences:
-        if s.label not in (Label.ANONYMOUS.value, Label.NAMED.value):
+        if s.label not in (Label.ANONYMOUS, Label.NAMED):
             continue
-        chains = [own_hops(c, own, registry) for c in s.chains] or [[]]
-        anonymous = s.label == Label.ANONYMOUS.value
-        chain = _main_chain(chains, anonymous)
-        outlets = [h.name for h in chain[:-1] if h.kind == "outlet"]
-        state = [h.name for c in s.chains for h in c if h.state_affiliated]
+        chains = [own_hops(c, own, batch.registry) for c in s.chains] or [[]]
+        anonymous = s.label == Label.ANONYMOUS
+        main = _main_chain(chains, anonymous)
+        chain = chains[main]
+        outlets = _via(s, article.publisher, main)
+        state = list(state_affiliated_outlets([s]))
         deepest = chain[-1] if chain else None
-        risk = 3.0 if anonymous else (2.0 if outlets else 1.0)
-        risk += 0.5 * bool(anonymous and outlets) + 0.25 * bool(state)
-        anon_hop = next((h for c in chains for h in c if h.kind == "anonymous"), None)
+        if anonymous:
+            risk = config.risk_anonymous + config.risk_anonymous_second_hand * bool(outlets)
+        else:
+            risk = config.risk_second_hand if outlets else config.risk_named
+        risk += config.risk_state_affiliated * bool(state)
+        anon_hop = next((h for c in chains for h in c if h.kind == HopKind.ANONYMOUS), None)
         if anonymous and anon_hop is not None:
             why = f"rests on an anonymous source ({anon_hop.descriptor or anon_hop.name})"
         elif anonymous:
@@ -253,10 +292,10 @@ def _claims(
         else:
             why = f"rests on a single named source{f', {deepest.name}' if deepest else ''}"
         if outlets:
-            why += f"; second-hand through {', '.join(dict.fromkeys(outlets))}"
+            why += f"; second-hand through {', '.join(outlets)}"
         if state:
-            why += f"; cites state-affiliated {', '.join(dict.fromkeys(state))}"
-        extended = _extend(article, s, chain, own, registry, links, batch)
+            why += f"; cites state-affiliated {', '.join(state)}"
+        extended = _extend(article, s, chain, own, batch)
         for hop in extended:
             if hop.get("article"):
                 why += f"; check it in {hop['article']} (sentence {hop['sentence']})"
@@ -266,15 +305,20 @@ def _claims(
     return claims[: config.max_claims]
 
 
-def _main_chain(chains: list[list[Hop]], anonymous: bool) -> list[Hop]:
-    """The chain that explains the label: one ending anonymous for an anonymous sentence,
-    else the one passing through most outlets, else the longest."""
+def _main_chain(chains: list[list[Hop]], anonymous: bool) -> int:
+    """The index of the chain that explains the label: one ending anonymous for an anonymous
+    sentence, else the one passing through most outlets, else the longest (`chains` not empty)."""
 
-    def rank(chain: list[Hop]) -> tuple[bool, int, int]:
-        ends_anonymous = bool(chain) and chain[-1].kind == HopKind.ANONYMOUS.value
-        return (ends_anonymous == anonymous, sum(h.kind == "outlet" for h in chain), len(chain))
+    def rank(i: int) -> tuple[bool, int, int]:
+        chain = chains[i]
+        ends_anonymous = bool(chain) and chain[-1].kind == HopKind.ANONYMOUS
+        return (
+            ends_anonymous == anonymous,
+            sum(h.kind == HopKind.OUTLET for h in chain),
+            len(chain),
+        )
 
-    return max(chains, key=rank) if chains else []
+    return max(range(len(chains)), key=rank)
 
 
 def _extend(
@@ -282,48 +326,42 @@ def _extend(
     sentence: Sentence,
     chain: list[Hop],
     own: set[str],
-    registry: OutletRegistry,
-    links: dict[tuple[str, int, str], Link],
-    batch: dict[str, Article],
+    batch: _Batch,
     depth: int = 0,
 ) -> list[dict[str, Any]]:
     """The chain, continued into linked batch articles: [publisher, outlet→article, source…]."""
     out: list[dict[str, Any]] = []
     head = article.publisher or article.credit
     if depth == 0 and head:
-        out.append({"name": head, "kind": "outlet"})
+        out.append({"name": head, "kind": HopKind.OUTLET.value})
     for hop in chain:
         entry: dict[str, Any] = hop.to_dict()
-        link = links.get((article.id, sentence.index, outlet_key(hop.name, registry) or ""))
-        if hop.kind == "outlet" and link is not None and depth < 4:
-            target = batch[link.to_id]
+        key = (article.id, sentence.index, outlet_key(hop.name, batch.registry) or "")
+        link = batch.links.get(key)
+        if hop.kind == HopKind.OUTLET and link is not None and depth < batch.config.max_link_depth:
+            target = batch.articles[link.to_id]
             entry.update(article=target.id, sentence=link.target_sentence)
             out.append(entry)
             t_sentence = next(x for x in target.sentences if x.index == link.target_sentence)
-            t_own = publisher_keys(target, registry)
-            t_chains = [own_hops(c, t_own, registry) for c in t_sentence.chains]
-            anonymous = t_sentence.label == Label.ANONYMOUS.value
-            t_chain = _main_chain(t_chains, anonymous)
-            out += _extend(target, t_sentence, t_chain, t_own, registry, links, batch, depth + 1)
+            t_own = publisher_keys(target, batch.registry)
+            t_chains = [own_hops(c, t_own, batch.registry) for c in t_sentence.chains] or [[]]
+            t_chain = t_chains[_main_chain(t_chains, t_sentence.label == Label.ANONYMOUS)]
+            out += _extend(target, t_sentence, t_chain, t_own, batch, depth + 1)
             return out
         out.append(entry)
     return out
 
 
 def _prioritise(
-    article: Article,
-    own: set[str],
-    registry: OutletRegistry,
-    story_denials: list[str],
-    config: TriageConfig,
+    article: Article, own: set[str], story_denials: list[str], batch: _Batch
 ) -> tuple[float, list[Reason]]:
-    profile = article.profile
-    flags = {f["flag"]: f for f in profile.get("flags", [])}
+    config = batch.config
+    profile = article.profile or Profile()
     attributed = [s for s in article.sentences if s.label in ATTRIBUTED]
     n_attr = len(attributed)
     reasons: list[Reason] = []
 
-    anonymous = [s.index for s in attributed if s.label == Label.ANONYMOUS.value]
+    anonymous = [s.index for s in attributed if s.label == Label.ANONYMOUS]
     if anonymous:
         reasons.append(
             Reason(
@@ -338,13 +376,9 @@ def _prioritise(
     second: list[int] = []
     outlets: dict[str, None] = {}
     for s in attributed:
-        for chain in s.chains:
-            hops = own_hops(chain, own, registry)
-            via = [h.name for h in hops[:-1] if h.kind == "outlet"]
-            if via:
-                second.append(s.index)
-                outlets.update(dict.fromkeys(via))
-                break
+        if is_second_hand(s, article.publisher):
+            second.append(s.index)
+            outlets.update(dict.fromkeys(_via(s, article.publisher)))
     if second:
         reasons.append(
             Reason(
@@ -356,12 +390,10 @@ def _prioritise(
                 second,
             )
         )
-    core = next((s for s in attributed if s.label != Label.DENIAL.value), None)
+    core = next((s for s in attributed if s.label != Label.DENIAL), None)
     if core is not None and core.index in second:
-        chain = _main_chain(
-            [own_hops(c, own, registry) for c in core.chains], core.label == Label.ANONYMOUS.value
-        )
-        via = list(dict.fromkeys(h.name for h in chain[:-1] if h.kind == "outlet"))
+        chains = [own_hops(c, own, batch.registry) for c in core.chains] or [[]]
+        via = _via(core, article.publisher, _main_chain(chains, core.label == Label.ANONYMOUS))
         reasons.append(
             Reason(
                 "core-second-hand",
@@ -371,53 +403,50 @@ def _prioritise(
             )
         )
 
-    if "single-source" in flags:
-        flag = flags["single-source"]
+    single = profile.flag(FlagName.SINGLE_SOURCE)
+    if single is not None:
         reasons.append(
             Reason(
                 "single-source",
-                flag["reason"].replace("sentences", "claims"),
+                single.reason.replace("sentences", "claims"),
                 config.single_source,
-                list(flag["sentences"]),
+                list(single.sentences),
             )
         )
 
     accusations = [
-        s.index
-        for s in article.sentences
-        if s.label != Label.DENIAL.value and _ACCUSATION.search(s.text)
+        s.index for s in article.sentences if s.label != Label.DENIAL and _ACCUSATION.search(s.text)
     ]
-    if accusations and not profile.get("denial_present"):
+    if accusations and not profile.denial_present:
         text = "the accused party's denial is not reported"
         if story_denials:
-            text += f" (other articles in this story report one: {', '.join(story_denials[:3])})"
+            named = ", ".join(story_denials[: config.max_denials_named])
+            text += f" (other articles in this story report one: {named})"
         reasons.append(Reason("denial-missing", text, config.denial_missing, accusations))
 
-    state: dict[str, list[int]] = {}
-    for s in article.sentences:
-        for chain in s.chains:
-            for hop in chain:
-                if hop.state_affiliated:
-                    state.setdefault(hop.name, []).append(s.index)
-    for name, indices in list(state.items())[:2]:
+    state = state_affiliated_outlets(article.sentences)
+    for name, indices in list(state.items())[: config.max_state_outlets]:
         reasons.append(
             Reason(
                 "state-affiliated",
                 f"cites a state-affiliated outlet ({name})",
                 config.state_affiliated,
-                sorted(set(indices)),
+                indices,
             )
         )
 
-    if "mostly-unattributed" in flags:
-        flag = flags["mostly-unattributed"]
+    unattributed = profile.flag(FlagName.MOSTLY_UNATTRIBUTED)
+    if unattributed is not None:
         reasons.append(
             Reason(
-                "unattributed", flag["reason"], config.unattributed, list(flag["sentences"])[:20]
+                "unattributed",
+                unattributed.reason,
+                config.unattributed,
+                unattributed.sentences[: config.max_reason_sentences],
             )
         )
 
-    score = float(profile.get("score", 0.0))
+    score = float(profile.score)
     if score < 100:
         reasons.append(
             Reason(
@@ -460,13 +489,14 @@ def triage_articles(
         rows = matrix[start : start + len(a.sentences)]
         start += len(a.sentences)
         sentence_vectors[a.id] = rows
-        lede = rows[:3].mean(axis=0)
-        doc_vectors.append(unit(0.5 * unit(lede) + 0.5 * unit(rows.mean(axis=0))))
+        lede = unit(rows[: config.lede_sentences].mean(axis=0))
+        body = unit(rows.mean(axis=0))
+        doc_vectors.append(unit(config.lede_weight * lede + (1 - config.lede_weight) * body))
     groups = group_stories(np.array(doc_vectors), config.story_threshold)
 
     links = find_links(articles, sentence_vectors, registry, config.link_threshold)
     by_hop = {(k.from_id, k.sentence, outlet_key(k.via, registry) or ""): k for k in links}
-    batch = {a.id: a for a in articles}
+    batch = _Batch({a.id: a for a in articles}, by_hop, registry, config)
 
     items: list[ArticleTriage] = []
     stories: list[Story] = []
@@ -475,24 +505,22 @@ def triage_articles(
         denials: dict[str, None] = {}
         for a in members:
             for s in a.sentences:
-                if s.label == Label.DENIAL.value:
+                if s.label == Label.DENIAL:
                     own = publisher_keys(a, registry)
                     ends = [own_hops(c, own, registry) for c in s.chains]
                     denials.update({c[-1].name: None for c in ends if c})
         story_items = []
         for a in members:
             own = publisher_keys(a, registry)
-            claims = _claims(a, own, registry, by_hop, batch, config)
-            priority, reasons = _prioritise(a, own, registry, list(denials), config)
+            claims = _claims(a, own, batch)
+            priority, reasons = _prioritise(a, own, list(denials), batch)
             story_items.append(ArticleTriage(a, priority, reasons, claims))
         story_items.sort(key=lambda t: (-t.priority, t.id))
         lead = story_items[0].article
         title = lead.title or (lead.sentences[0].text if lead.sentences else lead.id)
-        stories.append(
-            Story(
-                "", title[:160], [t.id for t in story_items], build_graph(members, by_hop, registry)
-            )
-        )
+        graph = build_graph(members, by_hop, registry)
+        title = title[: config.story_title_chars]
+        stories.append(Story("", title, [t.id for t in story_items], graph))
         items += story_items
     order = sorted(
         range(len(stories)),
@@ -543,7 +571,7 @@ def triage(
     problems: list[str] = []
     for item in scorer.score_paths(paths, stdin=stdin):
         if isinstance(item, InputProblem):
-            line = f"{'error' if item.fatal else 'warning'}: {item}"
+            line = item.line()
             problems.append(line)
             if report is not None:
                 report(line)
@@ -562,34 +590,3 @@ def triage(
         classifier=scorer.classifier.name,
         problems=problems,
     )
-
-
-def triage_files(
-    *,
-    paths: list[str],
-    fmt: str = "table",
-    output: Path | None = None,
-    stream: TextIO | None = None,
-    color: bool = False,
-    config: TriageConfig | None = None,
-    scoring: ScoringConfig | None = None,
-    report: Callable[[str], None] | None = None,
-) -> TriageResult:
-    """`triage` the inputs and write the result in `fmt` to `output` (a file) or `stream`.
-
-    Example:
-        >>> import io
-        >>> result = triage_files(paths=["examples/article.txt"], fmt="csv", stream=io.StringIO(),
-        ...                       scoring=ScoringConfig(classifier="rules"))  # doctest: +SKIP
-        >>> result.over(101)  # doctest: +SKIP
-        []
-    """
-    from scorer.report import write_report
-
-    result = triage(paths=paths, config=config, scoring=scoring, report=report)
-    if output is not None:
-        with Path(output).open("w", encoding="utf-8") as handle:
-            write_report(result, fmt=fmt, stream=handle, color=False)
-    else:
-        write_report(result, fmt=fmt, stream=stream or sys.stdout, color=color)
-    return result

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from eval.seeds import check_seed
-from scorer.clean import clean_blocks, drop_repeated_sentences, split_run_on
+from scorer.clean import CleanConfig, clean_blocks, drop_repeated_sentences, split_run_on
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +145,17 @@ def test_headline_is_content_and_short_interface_text_goes():
     result = clean_blocks("Floods close schools\nShare\n×\nSchools in the valley closed on Monday.")
     assert result.paragraphs[0] == "Floods close schools"
     assert "×" not in result.paragraphs
+
+
+def test_interface_text_length_is_the_configured_one():
+    text = "Floods close schools\nRed alert issued\nSchools in the valley closed on Monday."
+    assert clean_blocks(text).paragraphs == [
+        "Floods close schools",
+        "Schools in the valley closed on Monday.",
+    ]
+    assert "Red alert issued" in clean_blocks(text, CleanConfig(min_block_words=3)).paragraphs
+    with pytest.raises(ValueError, match="run_on_words"):
+        CleanConfig(run_on_words=0)
 
 
 def test_repeated_sentences_keep_the_first_and_drop_teasers():

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from scorer.measures import outlet_key, own_hops, publisher_keys
 from scorer.outlets import default_registry
-from scorer.provenance import build_graph, find_links, group_stories, outlet_key
+from scorer.provenance import build_graph, find_links, group_stories
 
 COURIER = (
     "Dock workers at the port of Calder walked out on Tuesday, two of them told the Calder "
@@ -66,3 +67,14 @@ def test_stories_group_similar_vectors_and_keep_outliers_apart():
     near_a = (a + 0.2 * b) / np.linalg.norm(a + 0.2 * b)
     groups = group_stories(np.stack([a, c, near_a, b]), threshold=0.8)
     assert sorted(groups) == [[0, 2], [1], [3]]
+
+
+def test_own_hops_drop_the_publisher_and_the_credit(rules_scorer):
+    text = "Fuente: Kyiv Independent\nThe strike closed the port, the Calder Courier reported."
+    article = rules_scorer.score_text(text, publisher="Harbour Times")
+    registry = default_registry()
+    own = publisher_keys(article, registry)
+    assert own == {"harbour times", "kyiv independent"}
+    chain = next(s.chains[0] for s in article.sentences if s.chains)
+    assert [h.name for h in chain][:2] == ["Harbour Times", "The Kyiv Independent"]
+    assert [h.name for h in own_hops(chain, own, registry)] == ["Calder Courier"]

@@ -19,14 +19,16 @@ import pytest
 from typer.testing import CliRunner
 
 from scorer import errors
+from scorer.article import ATTRIBUTED, FlagName
 from scorer.cli import app
 from scorer.pipeline import Scorer, ScoringConfig
-from scorer.triage import TriageConfig, load_encoder, triage, triage_articles
+from scorer.triage import TriageConfig, TriageResult, load_encoder, triage, triage_articles
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "article.txt"
 EXAMINER, MOSCOW_TIMES = "001_ee8c396bf0e88c3d", "000_e3f52e87623f8a67"
+CREDITED = "002_b9f3baa6008ae6d6"  # no publisher; credits The Kyiv Independent
 
 runner = CliRunner()
 
@@ -155,8 +157,12 @@ def test_csv_has_one_row_per_article(batch: Path) -> None:
     rows = list(csv.reader(io.StringIO(output[output.index("id,publisher") :])))
     assert rows[0] == ["id", "publisher", "priority", "story", "reasons", "top_claim"]
     assert len(rows) == 6
-    assert rows[1][0] == EXAMINER and rows[1][1] == "Washington Examiner"
-    assert "anonymous sources" in rows[1][4] and rows[1][5].startswith("[")
+    priorities = [float(row[2]) for row in rows[1:]]
+    assert priorities == sorted(priorities, reverse=True)
+    by_id = {row[0]: row for row in rows[1:]}
+    assert by_id[EXAMINER][1] == "Washington Examiner"
+    assert by_id[CREDITED][1] == "credit: The Kyiv Independent"
+    assert "anonymous sources" in by_id[EXAMINER][4] and by_id[EXAMINER][5].startswith("[")
 
 
 def test_table_shows_the_queue_and_the_link(batch: Path) -> None:
@@ -199,12 +205,33 @@ def test_fail_over_exits_3_when_an_article_crosses(batch: Path) -> None:
     assert code == 0, output
 
 
-def test_python_api_gives_the_same_decision(batch: Path) -> None:
-    result = triage(paths=[str(batch)], scoring=ScoringConfig(classifier="rules"))
+@pytest.fixture(scope="module")
+def result(batch: Path) -> TriageResult:
+    return triage(paths=[str(batch)], scoring=ScoringConfig(classifier="rules"))
+
+
+def test_python_api_gives_the_same_decision(result: TriageResult) -> None:
     top = result.articles[0].priority
     assert [a.id for a in result.over(top)] == [result.articles[0].id]
     assert result.over(100.5) == []
     assert result.to_dict()["links"][0]["to"] == MOSCOW_TIMES
+
+
+def test_second_hand_is_the_profiles_definition(result: TriageResult) -> None:
+    for item in result.articles:
+        profile = item.article.profile
+        attributed = [s for s in item.article.sentences if s.label in ATTRIBUTED]
+        reason = next((r for r in item.reasons if r.code == "second-hand"), None)
+        second = reason.sentences if reason else []
+        assert profile.second_hand_share == round(len(second) / len(attributed), 3), item.id
+        flag = profile.flag(FlagName.SECOND_HAND)
+        assert flag is None or flag.sentences == second
+    # an article that credits another outlet passes on that outlet's reporting
+    credited = next(item for item in result.articles if item.id == CREDITED)
+    codes = {r.code: r for r in credited.reasons}
+    assert "(The Kyiv Independent)" in codes["second-hand"].text
+    assert codes["core-second-hand"].text.endswith("1 outlet (The Kyiv Independent)")
+    assert all("second-hand through The Kyiv Independent" in c.why for c in credited.claims)
 
 
 def test_missing_denial_is_a_reason(rules_scorer: Scorer) -> None:
@@ -227,6 +254,8 @@ def test_bad_options_are_one_line_errors(batch: Path) -> None:
     assert code == 2 and "--format must be one of table, json, csv, html" in output
     with pytest.raises(errors.ConfigError, match="story_threshold"):
         TriageConfig(story_threshold=2.0)
+    with pytest.raises(errors.ConfigError, match="max_link_depth"):
+        TriageConfig(max_link_depth=-1)
 
 
 # --- a real browser ----------------------------------------------------------------------------
