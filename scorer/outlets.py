@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from scorer.errors import DataError
-from scorer.measures import APOSTROPHES, name_key
+from scorer.names import APOSTROPHES, name_key
 
 COLUMNS = ("name", "aliases", "domains", "country", "kind")
 
@@ -96,7 +96,7 @@ class Outlet:
 # Normalisation
 
 normalise_name = name_key
-"""The key under which `lookup` compares names: `scorer.measures.name_key`, under its old name."""
+"""The key under which `lookup` compares names: `scorer.names.name_key`, under its old name."""
 
 
 _HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$")

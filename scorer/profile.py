@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 from scorer.article import ATTRIBUTED, LABELS, Article, Flag, FlagName, Hop, Label, Profile
-from scorer.measures import deepest_source, is_second_hand, name_key, state_affiliated_outlets
+from scorer.measures import deepest_source, is_second_hand, state_affiliated_outlets
+from scorer.names import name_key
 
 
 @dataclass

@@ -21,7 +21,8 @@ from typing import Any
 import numpy as np
 
 from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence
-from scorer.measures import name_key, outlet_key, own_hops, publisher_keys
+from scorer.measures import outlet_key, own_hops, publisher_keys
+from scorer.names import name_key
 from scorer.outlets import OutletRegistry
 
 _QUOTE = re.compile(r"[“\"]([^”\"]{12,})[”\"]")

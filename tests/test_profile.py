@@ -7,7 +7,8 @@ import json
 import pytest
 
 from scorer.article import ATTRIBUTED, Article, FlagName, Hop, HopKind, Label, Profile, Sentence
-from scorer.measures import is_second_hand, name_key, source_hops, via_outlets
+from scorer.measures import is_second_hand, source_hops, via_outlets
+from scorer.names import name_key
 from scorer.pipeline import article_to_dict
 from scorer.profile import ScoreWeights, build_profile
 from tests.conftest import ROOT

@@ -74,6 +74,7 @@ class OnnxClassifier:
     max_length: int = 112
     batch_size: int = 32
     context_sentences: int = CONTEXT_SENTENCES
+    temperature: float = 1.0
     name: str = "model-onnx-int8"
 
     @classmethod
@@ -96,6 +97,7 @@ class OnnxClassifier:
             labels=base.labels,
             max_length=base.max_length,
             context_sentences=base.context_sentences,
+            temperature=base.temperature,
         )
 
     def predict(self, items: Sequence[tuple[str, str]]) -> list[Prediction]:
@@ -105,7 +107,7 @@ class OnnxClassifier:
 
         def forward(encoded: Any) -> Any:
             feeds = {k: encoded[k].astype(np.int64) for k in inputs}
-            logits = self.session.run(["logits"], feeds)[0]
+            logits = self.session.run(["logits"], feeds)[0] / self.temperature
             probs = np.exp(logits - logits.max(axis=1, keepdims=True))
             return probs / probs.sum(axis=1, keepdims=True)
 

@@ -290,22 +290,77 @@ class TransformerClassifier:
             name="model" if precision == "int8" else "model-fp32",
         )
 
-    def predict(self, items: Sequence[tuple[str, str]]) -> list[Prediction]:
+    @property
+    def temperature(self) -> float:
+        """Logits are divided by this before the softmax: the calibration fitted on held-out
+        real news (`training.calibrate`), 1.0 when the model directory records none."""
+        return float(self.meta.get("temperature", 1.0))
+
+    def _forward(self, encoded: Any) -> Any:
         import torch
 
-        def forward(encoded: Any) -> Any:
-            return torch.softmax(self.model(**encoded).logits.float(), dim=-1).numpy()
+        logits = self.model(**encoded).logits.float()
+        if self.temperature != 1.0:
+            logits = logits / self.temperature
+        return torch.softmax(logits, dim=-1).numpy()
+
+    def probabilities(self, items: Sequence[tuple[str, str]]) -> Any:
+        """Calibrated class probabilities, one row per item; column `i` is `self.labels[i]`."""
+        import torch
+
+        with torch.inference_mode():
+            return batched_probabilities(
+                items,
+                self.tokenizer,
+                self._forward,
+                max_length=self.max_length,
+                batch_size=self.batch_size,
+                tensors="pt",
+            )
+
+    def predict(self, items: Sequence[tuple[str, str]]) -> list[Prediction]:
+        import torch
 
         with torch.inference_mode():
             return predict_batched(
                 items,
                 self.tokenizer,
-                forward,
+                self._forward,
                 self.labels,
                 max_length=self.max_length,
                 batch_size=self.batch_size,
                 tensors="pt",
             )
+
+
+def batched_probabilities(
+    items: Sequence[tuple[str, str]],
+    tokenizer: Any,
+    forward: Callable[[Any], Any],
+    *,
+    max_length: int,
+    batch_size: int,
+    tensors: str,
+) -> Any:
+    """Class probabilities for every item (rows in input order), computed in length-sorted
+    batches (little padding). `forward` takes the tokenizer's batch and returns probabilities."""
+    import numpy as np
+
+    order = sorted(range(len(items)), key=lambda i: len(items[i][0]) + len(items[i][1]))
+    rows: list[Any] = [None] * len(items)
+    for start in range(0, len(order), batch_size):
+        batch = order[start : start + batch_size]
+        encoded = tokenizer(
+            [items[i][0] for i in batch],
+            [items[i][1] or "" for i in batch],
+            truncation="longest_first",
+            max_length=max_length,
+            padding=True,
+            return_tensors=tensors,
+        )
+        for i, row in zip(batch, forward(encoded)):
+            rows[i] = row
+    return np.array(rows) if rows else np.zeros((0, 0))
 
 
 def predict_batched(
@@ -318,24 +373,12 @@ def predict_batched(
     batch_size: int,
     tensors: str,
 ) -> list[Prediction]:
-    """Length-sorted batches (little padding) through `forward`, predictions in input order.
-
-    `forward` takes the tokenizer's batch and returns class probabilities as a NumPy array whose
-    column `i` is `labels[i]`.
-    """
-    order = sorted(range(len(items)), key=lambda i: len(items[i][0]) + len(items[i][1]))
-    out: list[Prediction | None] = [None] * len(items)
-    for start in range(0, len(order), batch_size):
-        batch = order[start : start + batch_size]
-        encoded = tokenizer(
-            [items[i][0] for i in batch],
-            [items[i][1] or "" for i in batch],
-            truncation="longest_first",
-            max_length=max_length,
-            padding=True,
-            return_tensors=tensors,
-        )
-        for i, row in zip(batch, forward(encoded)):
-            best = int(row.argmax())
-            out[i] = Prediction(labels[best], round(float(row[best]), 4))
-    return [p for p in out if p is not None]
+    """Predictions in input order from `batched_probabilities`; column `i` is `labels[i]`."""
+    probabilities = batched_probabilities(
+        items, tokenizer, forward, max_length=max_length, batch_size=batch_size, tensors=tensors
+    )
+    out = []
+    for row in probabilities:
+        best = int(row.argmax())
+        out.append(Prediction(labels[best], round(float(row[best]), 4)))
+    return out

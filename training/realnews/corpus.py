@@ -38,10 +38,17 @@ def _read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def read_pass(directory: Path, ids: dict[str, str]) -> dict[str, str]:
-    """sid → label from one pass's files (`{"id": "a007.s3", "label": ...}` lines)."""
+def read_ids(ids_dir: Path) -> dict[str, dict[str, str]]:
+    """Packet id maps by packet name (`shard` for the article shards, one per supplement)."""
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in ids_dir.glob("*.json")}
+
+
+def read_pass(directory: Path, id_maps: dict[str, dict[str, str]]) -> dict[str, str]:
+    """sid → label from one pass's files (`{"id": "a007.s3", "label": ...}` lines); a file
+    `supplement_x.jsonl` uses the id map of its packet, `shardN.jsonl` the shards' map."""
     labels: dict[str, str] = {}
     for path in sorted(directory.glob("*.jsonl")):
+        ids = id_maps.get(path.stem) or id_maps["shard"]
         for row in _read_jsonl(path):
             label = str(row.get("label", "")).strip()
             if row.get("id") in ids and label in VALID:
@@ -60,9 +67,9 @@ def kappa_per_label(a: list[str], b: list[str]) -> dict[str, float]:
     return out
 
 
-def merge(passes: list[Path], adjudicated: Path | None, ids_path: Path) -> dict:
+def merge(passes: list[Path], adjudicated: Path | None, ids_dir: Path) -> dict:
     """Join the sample with both passes and the adjudication; write corpus.jsonl."""
-    ids = json.loads(ids_path.read_text(encoding="utf-8"))
+    ids = read_ids(ids_dir)
     pass_a, pass_b = (read_pass(p, ids) for p in passes)
     adj = read_pass(adjudicated, ids) if adjudicated and adjudicated.exists() else {}
     rows, a_list, b_list = [], [], []
@@ -153,7 +160,7 @@ def main() -> None:
     m = sub.add_parser("merge")
     m.add_argument("--passes", type=Path, nargs=2, required=True)
     m.add_argument("--adjudicated", type=Path)
-    m.add_argument("--ids", type=Path, default=Path("/tmp/realnews/ids.json"))
+    m.add_argument("--ids", type=Path, default=Path("/tmp/realnews/ids"))
     for name in ("gold", "rows"):
         p = sub.add_parser(name)
         p.add_argument("--split", choices=("train", "dev", "test"), required=True)

@@ -66,23 +66,24 @@ def main() -> None:
     parser.add_argument("--sample", type=Path, default=Path("training/realnews/sample.jsonl"))
     parser.add_argument("--out", type=Path, default=Path("/tmp/realnews"))
     parser.add_argument("--shards", type=int, default=4)
-    parser.add_argument("--supplement", action="store_true",
-                        help="render only the denial supplement, one window per sentence")
+    parser.add_argument("--supplement", choices=("denial-supplement", "anonymous-supplement"),
+                        help="render only that supplement, one window per sentence")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.sample.read_text(encoding="utf-8").splitlines()]
-    supplement = [r for r in rows if "denial-supplement" in r["why"]]
-    rows = [r for r in rows if "denial-supplement" not in r["why"]]
+    supplement = [r for r in rows if args.supplement in r["why"]]
+    rows = [r for r in rows if not any(w.endswith("-supplement") for w in r["why"])]
     if args.supplement:
         args.out.mkdir(parents=True, exist_ok=True)
         parts, ids = [], {}
+        letter, name = args.supplement[0], args.supplement.split("-")[0]
         for n, row in enumerate(supplement):
-            pid = f"d{n:03d}.s1"
+            pid = f"{letter}{n:03d}.s1"
             ids[pid] = row["sid"]
-            parts.append(f"===== EXCERPT d{n:03d} ({row['publisher']}) =====\n"
+            parts.append(f"===== EXCERPT {letter}{n:03d} ({row['publisher']}) =====\n"
                          + render_window(row["article"], row, pid) + "\n")
-        (args.out / "supplement.txt").write_text("\n".join(parts), encoding="utf-8")
-        (args.out / "ids_supplement.json").write_text(json.dumps(ids, indent=0), encoding="utf-8")
-        print(f"{len(supplement)} supplement sentences -> {args.out / 'supplement.txt'}")
+        (args.out / f"supplement_{name}.txt").write_text("\n".join(parts), encoding="utf-8")
+        (args.out / f"ids_{name}.json").write_text(json.dumps(ids, indent=0), encoding="utf-8")
+        print(f"{len(supplement)} {args.supplement} sentences -> supplement_{name}.txt")
         return
     by_article: dict[str, list[dict]] = {}
     for row in rows:

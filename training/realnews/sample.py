@@ -100,15 +100,30 @@ STRICT_DENIAL = re.compile(
 )
 
 
-def denial_supplement(sampled: set[str]) -> list[dict]:
-    """Every sentence with a strict denial cue in the articles the main sample did not take.
+STRICT_ANONYMOUS = re.compile(
+    r"\b(?:anonymity|anonymously|unnamed|unidentified|(?:senior |top |administration |"
+    r"campaign |u\.s\. |government |party |republican |democratic |white house )?officials "
+    r"(?:said|say|told|says)|sources? (?:said|say|told|close|familiar)|people (?:familiar|"
+    r"close to|with knowledge|briefed)|person (?:familiar|close to|with knowledge|briefed)|"
+    r"according to (?:sources|officials|people|reports|aides|a source|an official|several|two|"
+    r"three|multiple)|aides? (?:said|say|told)|advisers (?:said|say)|insiders|"
+    r"not authorized to)\b",
+    re.I,
+)
+SUPPLEMENTS = {"denial-supplement": STRICT_DENIAL, "anonymous-supplement": STRICT_ANONYMOUS}
 
-    Denials are rare (about 2% of sampled sentences), so the corpus adds all of these.
+
+def supplement(sampled: set[str], reason: str) -> list[dict]:
+    """Every sentence with a strict cue (denial or anonymity) in articles not sampled so far.
+
+    Denials and anonymous sources are rare (about 2% and 8% of sampled sentences), so the
+    corpus adds every such sentence it can find.
     """
+    pattern = SUPPLEMENTS[reason]
     rules = Scorer(ScoringConfig(classifier="rules"))
     rows = []
     for stem, psplit, publisher, text in read_polnear():
-        if stem in sampled or not STRICT_DENIAL.search(text):
+        if stem in sampled or not pattern.search(text):
             continue
         article = rules.score_articles([Article(id=stem, raw=text, source=stem)])[0]
         pos = 0
@@ -117,11 +132,11 @@ def denial_supplement(sampled: set[str]) -> list[dict]:
             if span is None:
                 continue
             pos = span[1]
-            if STRICT_DENIAL.search(sentence.text):
+            if pattern.search(sentence.text):
                 rows.append({
                     "sid": f"{stem}#{span[0]}", "article": stem, "publisher": publisher,
                     "split": article_split(stem, psplit), "start": span[0], "end": span[1],
-                    "why": ["denial-supplement"],
+                    "why": [reason],
                 })
     return rows
 
@@ -131,17 +146,17 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("training/realnews/build"))
     parser.add_argument("--articles", type=int, default=170)
     parser.add_argument("--seed", type=int, default=10)
-    parser.add_argument("--denial-supplement", action="store_true",
-                        help="append the denial supplement to an existing sample.jsonl")
+    parser.add_argument("--supplement", choices=sorted(SUPPLEMENTS),
+                        help="append a supplement to an existing sample.jsonl")
     args = parser.parse_args()
-    if args.denial_supplement:
+    if args.supplement:
         path = args.out / "sample.jsonl"
         existing = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-        extra = denial_supplement({r["article"] for r in existing})
+        extra = supplement({r["article"] for r in existing}, args.supplement)
         with path.open("a", encoding="utf-8") as f:
             for row in extra:
                 f.write(json.dumps(row) + "\n")
-        print(f"{len(extra)} denial-supplement sentences appended to {path}")
+        print(f"{len(extra)} {args.supplement} sentences appended to {path}")
         return
     rng = random.Random(args.seed)
     docs = read_polnear()
