@@ -7,6 +7,13 @@ Writes, under `--out` (git-ignored; the files hold third-party text):
   examples.
 - `polnear_dev_binary.jsonl`: PolNeAR dev with labels `attributed` / `unattributed`.
 - `gum_gold.jsonl`: the held-out GUM documents in the project's gold format.
+- `realnews_train.jsonl`: the project's adjudicated real-news labels (`training/realnews/`),
+  train split, as training rows (origin `realnews`).
+- `realnews_dev.jsonl`, `realnews_test.jsonl`: its dev and test splits in the gold format.
+  Never train on either: dev calibrates the confidence, test is reported in the model card.
+
+PolNeAR-derived rows are dropped for every article in the real-news test split, and for every
+sentence the real-news corpus labels by hand (its human label replaces the derived one).
 
 Every row has `text`, `context` (up to two preceding sentences), `label`, `origin`
 (`polnear`, `gum`, `written`) and `split`.
@@ -25,6 +32,7 @@ from collections import Counter
 from pathlib import Path
 
 from training import gum, polnear
+from training.realnews import corpus as realnews
 
 WRITTEN = Path(__file__).parent / "written" / "examples.jsonl"
 EXTRA_WRITTEN = (
@@ -83,6 +91,7 @@ def build(
     """Build all data sets and write them under `out`; returns them by file name."""
     out.mkdir(parents=True, exist_ok=True)
     pn = polnear.build_rows(polnear_root, cache_dir=out / "cache")
+    pn = drop_hand_labelled(pn)
     gum_rows, gum_gold = gum.build_rows(gum_root)
     w_train, w_dev = split_written(written)
     for extra in EXTRA_WRITTEN:
@@ -121,7 +130,24 @@ def build(
         with (out / name).open("w", encoding="utf-8") as fh:
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if realnews.CORPUS.exists():
+        realnews.write_rows("train", out / "realnews_train.jsonl")
+        realnews.write_gold("dev", out / "realnews_dev.jsonl")
+        realnews.write_gold("test", out / "realnews_test.jsonl")
     return sets
+
+
+def drop_hand_labelled(rows: list[dict]) -> list[dict]:
+    """PolNeAR-derived rows minus the real-news test articles and the hand-labelled sentences."""
+    if not realnews.CORPUS.exists():
+        return rows
+    test = realnews.test_articles()
+    labelled = realnews.labelled_sentences()
+    return [
+        r
+        for r in rows
+        if r["doc"] not in test and (r["doc"], " ".join(r["text"].split())) not in labelled
+    ]
 
 
 def summary(sets: dict[str, list[dict]]) -> str:

@@ -44,12 +44,12 @@ WINDOW_CHARS = 2500
 """Text shown before a supplement sentence: its paragraph and those before, up to about this."""
 
 
-def render_window(stem: str, row: dict, pid: str) -> str:
+def render_window(stem: str, row: dict, pid: str, window: int = WINDOW_CHARS) -> str:
     """The headline, the paragraphs before the sentence (about WINDOW_CHARS), the sentence marked,
     and the rest of its paragraph: enough context for denial sentences sampled one by one."""
     text = article_text(stem)
     headline = text.strip().splitlines()[0]
-    start = text.rfind("\n", 0, max(0, row["start"] - WINDOW_CHARS)) + 1
+    start = text.rfind("\n", 0, max(0, row["start"] - window)) + 1
     end = text.find("\n", row["end"])
     end = len(text) if end < 0 else end
     body = (
@@ -66,8 +66,13 @@ def main() -> None:
     parser.add_argument("--sample", type=Path, default=Path("training/realnews/sample.jsonl"))
     parser.add_argument("--out", type=Path, default=Path("/tmp/realnews"))
     parser.add_argument("--shards", type=int, default=4)
-    parser.add_argument("--supplement", choices=("denial-supplement", "anonymous-supplement"),
-                        help="render only that supplement, one window per sentence")
+    parser.add_argument("--window", type=int, default=WINDOW_CHARS)
+    parser.add_argument("--parts", type=int, default=1, help="supplement packets to write")
+    parser.add_argument(
+        "--supplement",
+        choices=("denial-supplement", "anonymous-supplement", "broad-supplement"),
+        help="render only that supplement, one window per sentence",
+    )
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.sample.read_text(encoding="utf-8").splitlines()]
     supplement = [r for r in rows if args.supplement in r["why"]]
@@ -79,9 +84,16 @@ def main() -> None:
         for n, row in enumerate(supplement):
             pid = f"{letter}{n:03d}.s1"
             ids[pid] = row["sid"]
-            parts.append(f"===== EXCERPT {letter}{n:03d} ({row['publisher']}) =====\n"
-                         + render_window(row["article"], row, pid) + "\n")
-        (args.out / f"supplement_{name}.txt").write_text("\n".join(parts), encoding="utf-8")
+            parts.append(
+                f"===== EXCERPT {letter}{n:03d} ({row['publisher']}) =====\n"
+                + render_window(row["article"], row, pid, args.window)
+                + "\n"
+            )
+        size = -(-len(parts) // args.parts)
+        for k in range(args.parts):
+            suffix = str(k + 1) if args.parts > 1 else ""
+            chunk = "\n".join(parts[k * size : (k + 1) * size])
+            (args.out / f"supplement_{name}{suffix}.txt").write_text(chunk, encoding="utf-8")
         (args.out / f"ids_{name}.json").write_text(json.dumps(ids, indent=0), encoding="utf-8")
         print(f"{len(supplement)} {args.supplement} sentences -> supplement_{name}.txt")
         return
@@ -97,7 +109,8 @@ def main() -> None:
         prefix = f"a{n:03d}"
         body, art_ids = render(stem, arows, prefix)
         ids.update(art_ids)
-        shards[k].append(f"===== ARTICLE {prefix} ({arows[0]['publisher']}) =====\n{body.strip()}\n")
+        header = f"===== ARTICLE {prefix} ({arows[0]['publisher']}) ====="
+        shards[k].append(f"{header}\n{body.strip()}\n")
         counts[k] += len(arows)
     for k, parts in enumerate(shards):
         (args.out / f"shard{k + 1}.txt").write_text("\n".join(parts), encoding="utf-8")

@@ -85,8 +85,14 @@ def read_polnear() -> list[tuple[str, str, str, str]]:
     out = []
     for split in ("train", "dev"):
         for path in sorted((POLNEAR / split / "text").glob("*.txt")):
-            out.append((path.stem, split, meta.get(path.stem, path.stem.split("_")[0]),
-                        path.read_text(encoding="utf-8")))
+            out.append(
+                (
+                    path.stem,
+                    split,
+                    meta.get(path.stem, path.stem.split("_")[0]),
+                    path.read_text(encoding="utf-8"),
+                )
+            )
     return out
 
 
@@ -110,20 +116,44 @@ STRICT_ANONYMOUS = re.compile(
     r"not authorized to)\b",
     re.I,
 )
-SUPPLEMENTS = {"denial-supplement": STRICT_DENIAL, "anonymous-supplement": STRICT_ANONYMOUS}
+BROAD_ANONYMOUS = re.compile(
+    r"\b(?:experts?|analysts?|critics|observers|strategists|operatives|insiders|reportedly|"
+    r"reports? (?:said|say|suggest|indicate)|media reports|polls? (?:show|shows|showed|found|"
+    r"suggest)|some (?:republicans|democrats|conservatives|liberals|critics|observers|voters|"
+    r"supporters)|many (?:republicans|democrats|conservatives|voters|observers)|allies|aides|"
+    r"advisers|officials|sources?|people close|familiar with|rumou?rs?|speculation|is said to|"
+    r"are said to|ha(?:s|ve) been reported|widely reported|according to (?:reports|media|polls))"
+    r"\b",
+    re.I,
+)
+BROAD_DENIAL = re.compile(
+    r"\b(?:not true|false|denie[sd]|deny|denying|denial|dismiss\w*|reject\w*|refut\w*|rebut\w*|"
+    r"disput\w*|never|no evidence|baseless|wrong|lie|lies|lying|nonsense|ridiculous|absurd|"
+    r"untrue|incorrect|inaccurate|misleading|mischaracteri\w*|smear|hoax|fake)\b",
+    re.I,
+)
+SUPPLEMENTS = {
+    "denial-supplement": STRICT_DENIAL,
+    "anonymous-supplement": STRICT_ANONYMOUS,
+    "broad-supplement": re.compile(f"{BROAD_ANONYMOUS.pattern}|{BROAD_DENIAL.pattern}", re.I),
+}
 
 
-def supplement(sampled: set[str], reason: str) -> list[dict]:
-    """Every sentence with a strict cue (denial or anonymity) in articles not sampled so far.
+def supplement(existing: list[dict], reason: str) -> list[dict]:
+    """Every sentence with a strict cue (denial or anonymity) in articles not sampled so far;
+    for the broad supplement, every sentence with a looser cue not sampled so far, in any article.
 
-    Denials and anonymous sources are rare (about 2% and 8% of sampled sentences), so the
+    Denials and anonymous sources are rare (about 5% and 10% of sampled sentences), so the
     corpus adds every such sentence it can find.
     """
     pattern = SUPPLEMENTS[reason]
+    broad = reason == "broad-supplement"
+    sampled = {r["article"] for r in existing}
+    taken = {(r["article"], r["start"]) for r in existing}
     rules = Scorer(ScoringConfig(classifier="rules"))
     rows = []
     for stem, psplit, publisher, text in read_polnear():
-        if stem in sampled or not pattern.search(text):
+        if (stem in sampled and not broad) or not pattern.search(text):
             continue
         article = rules.score_articles([Article(id=stem, raw=text, source=stem)])[0]
         pos = 0
@@ -132,12 +162,18 @@ def supplement(sampled: set[str], reason: str) -> list[dict]:
             if span is None:
                 continue
             pos = span[1]
-            if pattern.search(sentence.text):
-                rows.append({
-                    "sid": f"{stem}#{span[0]}", "article": stem, "publisher": publisher,
-                    "split": article_split(stem, psplit), "start": span[0], "end": span[1],
-                    "why": [reason],
-                })
+            if pattern.search(sentence.text) and (stem, span[0]) not in taken:
+                rows.append(
+                    {
+                        "sid": f"{stem}#{span[0]}",
+                        "article": stem,
+                        "publisher": publisher,
+                        "split": article_split(stem, psplit),
+                        "start": span[0],
+                        "end": span[1],
+                        "why": [reason],
+                    }
+                )
     return rows
 
 
@@ -146,13 +182,16 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("training/realnews/build"))
     parser.add_argument("--articles", type=int, default=170)
     parser.add_argument("--seed", type=int, default=10)
-    parser.add_argument("--supplement", choices=sorted(SUPPLEMENTS),
-                        help="append a supplement to an existing sample.jsonl")
+    parser.add_argument(
+        "--supplement",
+        choices=sorted(SUPPLEMENTS),
+        help="append a supplement to an existing sample.jsonl",
+    )
     args = parser.parse_args()
     if args.supplement:
         path = args.out / "sample.jsonl"
         existing = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-        extra = supplement({r["article"] for r in existing}, args.supplement)
+        extra = supplement(existing, args.supplement)
         with path.open("a", encoding="utf-8") as f:
             for row in extra:
                 f.write(json.dumps(row) + "\n")
@@ -217,10 +256,17 @@ def main() -> None:
         split = article_split(stem, psplit)
         for i in sorted(picked):
             (start, end), _, reasons = sents[i]
-            rows.append({
-                "sid": f"{stem}#{start}", "article": stem, "publisher": publisher,
-                "split": split, "start": start, "end": end, "why": reasons,
-            })
+            rows.append(
+                {
+                    "sid": f"{stem}#{start}",
+                    "article": stem,
+                    "publisher": publisher,
+                    "split": split,
+                    "start": start,
+                    "end": end,
+                    "why": reasons,
+                }
+            )
     args.out.mkdir(parents=True, exist_ok=True)
     with open(args.out / "sample.jsonl", "w", encoding="utf-8") as f:
         for row in rows:
