@@ -5,131 +5,83 @@ to", "citing", "quoted ... as saying", "reportedly"); each source span is typed 
 organization, outlet, document, anonymous) and short references ("he", "Kim", "the official",
 "the newspaper") are resolved to an earlier source. A chain runs from the publisher (and the
 article's credit) to the deepest source: `Washington Examiner → The Moscow Times → Kim Yong-hyun`.
+Its words come from `scorer.lexicon` (`chain_words`); `scorer.coref` resolves the references.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence
+from scorer.coref import SourceMemory
+from scorer.lexicon import LEXICON, Lexicon, inflections, with_plurals, words_pattern
 from scorer.outlets import OutletRegistry, default_registry
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-REPORT_LEMMAS = frozenset(
-    "say tell report claim state add write post announce comment confirm deny dismiss reject "
-    "refute "
-    "insist argue warn note explain estimate assess believe call describe quote mention testify "
-    "acknowledge allege suggest flag indicate show reveal disclose accuse brand label predict "
-    "tweet publish stress emphasize emphasise maintain contend assert caution concede respond "
-    "reply admit recall pledge vow promise urge welcome criticize criticise rebut dispute".split()
-)
-DOCUMENT_HEADS = frozenset(
-    "report statement study filing filings document documents memo survey poll data letter "
-    "analysis assessment review audit indictment complaint lawsuit ruling record records "
-    "transcript release press-release figures estimates".split()
-)
-ANONYMOUS_HEADS = frozenset(
-    "official officials source sources people person expert experts analyst analysts observer "
-    "observers critic critics resident residents witness witnesses diplomat diplomats insider "
-    "insiders aide aides report reports media press channels channel rumor rumors rumour rumours "
-    "members member lawmakers legislators investigators authorities ukrainians russians americans "
-    "watchdogs activists commentators bloggers users accounts".split()
-)
-TITLE_HEADS = frozenset(
-    "minister president chief secretary governor mayor commander director head chairman "
-    "chairwoman chair ceo ambassador envoy prosecutor judge general premier chancellor leader "
-    "king queen prince pope senator congressman congresswoman councillor councilor sheriff "
-    "commissioner superintendent coach captain manager founder owner editor".split()
-)
-MASTHEAD_WORDS = frozenset(
-    "times post courier herald gazette tribune journal chronicle telegraph observer standard "
-    "star mirror express inquirer examiner dispatch bulletin register sentinel ledger globe "
-    "monitor newspaper daily weekly news radio tv television broadcasting".split()
-)
-OUTLET_DESCRIPTORS = MASTHEAD_WORDS | frozenset(
-    "broadcaster agency station outlet network channel magazine website paper tabloid "
-    "wire service".split()
-)
-SPOKES_HEADS = frozenset(
-    "spokesperson spokesman spokeswoman representative press-secretary".split()
-)
-GENERIC_REFS = frozenset(
-    "person spokesperson spokesman spokeswoman official source officer representative man woman "
-    "aide diplomat lawmaker".split()
-)
-# Nouns that can head a source (besides names and pronouns); other nouns are things.
-SOURCE_NOUNS = (
-    ANONYMOUS_HEADS
-    | TITLE_HEADS
-    | DOCUMENT_HEADS
-    | OUTLET_DESCRIPTORS
-    | SPOKES_HEADS
-    | GENERIC_REFS
-    | frozenset(
-        "government ministry police court army military company party club council office "
-        "department agency committee commission union group campaign administration team board "
-        "firm bank embassy authority regulator spokesperson family lawyer lawyers attorney "
-        "attorneys".split()
+NESTING_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "pcomp", "advcl"})
+"""Dependencies through which a cue sits inside another cue's content."""
+_OUTLET_OR_DOCUMENT = (HopKind.OUTLET.value, HopKind.DOCUMENT.value)
+
+
+@dataclass(frozen=True)
+class ChainWords:
+    """The lexicon as the chain extractor reads it: its unions and patterns, built once."""
+
+    lexicon: Lexicon
+    cues: frozenset[str]
+    citing: frozenset[str]
+    claims: frozenset[str]
+    anonymous_heads: frozenset[str]
+    document_heads: frozenset[str]
+    outlet_descriptors: frozenset[str]
+    outlet_backrefs: frozenset[str]
+    titles: frozenset[str]
+    spokes: frozenset[str]
+    source_nouns: frozenset[str]
+    pronouns: frozenset[str]
+    anonymity: re.Pattern[str]
+    hearsay: re.Pattern[str]
+
+
+@cache
+def chain_words(lexicon: Lexicon = LEXICON) -> ChainWords:
+    """Build the chain extractor's word sets and patterns from `lexicon` (once per lexicon)."""
+    cues, sources, refs = lexicon.cues, lexicon.sources, lexicon.references
+    reporting = cues.reporting_verbs | cues.more_reporting_verbs | cues.chain_reporting_verbs
+    anonymous = with_plurals(sources.anonymous_roles) | sources.anonymous_groups
+    documents = sources.document_heads | sources.chain_document_heads
+    backrefs = sources.outlet_nouns | sources.outlet_references
+    descriptors = sources.masthead_words | backrefs | sources.wire_words
+    titles = sources.title_heads | sources.office_titles
+    spokes = sources.spokes_heads | sources.spokespeople
+    people = titles | spokes | refs.backref_roles | refs.more_backref_roles
+    bodies = sources.organization_heads | sources.institution_heads
+    pronouns = refs.personal_pronouns | refs.third_person_pronouns | refs.relative_pronouns
+    return ChainWords(
+        lexicon=lexicon,
+        cues=reporting | cues.denial_verbs,
+        citing=frozenset(f for v in cues.citing_verbs for f in inflections(v)[2:]),  # past, -ing
+        claims=with_plurals(cues.claim_nouns),
+        anonymous_heads=anonymous,
+        document_heads=documents,
+        outlet_descriptors=descriptors,
+        outlet_backrefs=backrefs,
+        titles=titles,
+        spokes=spokes,
+        # Nouns that can head a source (besides names and pronouns); other nouns are things.
+        source_nouns=anonymous | documents | descriptors | people | bodies,
+        pronouns=pronouns | refs.first_person_pronouns,
+        anonymity=words_pattern(phrases=sources.anonymity_phrases + sources.more_anonymity_phrases),
+        hearsay=words_pattern(phrases=cues.hearsay_phrases),
     )
-)
-PRONOUNS = frozenset("he she they it him her them who i we".split())
-BACKREF_HEADS = {
-    "newspaper": "outlet",
-    "paper": "outlet",
-    "agency": "outlet",
-    "outlet": "outlet",
-    "broadcaster": "outlet",
-    "network": "outlet",
-    "channel": "outlet",
-    "publication": "outlet",
-    "daily": "outlet",
-    "magazine": "outlet",
-    "site": "outlet",
-    "website": "outlet",
-}
-_ANONYMITY = re.compile(
-    r"\b(?:on (?:the )?condition of anonymity|speaking anonymously|asked not to be (?:named|"
-    r"identified)|not authori[sz]ed to|declined to be (?:named|identified)|unnamed|anonymous)\b",
-    re.I,
-)
-_REPORTEDLY = re.compile(
-    r"\b(?:reportedly|reports (?:indicate|suggest|say|said|show)|"
-    r"according to (?:media |news |local |press )?reports)\b",
-    re.I,
-)
 
 
-@dataclass
-class SourceMemory:
-    """Sources seen so far in an article, for resolving "he", "Kim", "the official"."""
-
-    hops: list[Hop] = field(default_factory=list)
-
-    def remember(self, hop: Hop) -> None:
-        self.hops.append(hop)
-
-    def resolve(self, text: str, head: str) -> Hop | None:
-        text_l, head_l = text.lower(), head.lower()
-        for hop in reversed(self.hops):
-            if head_l in ("he", "she", "him", "her") and hop.kind == HopKind.PERSON.value:
-                return hop
-            if head_l in ("they", "them", "it", "who") and hop.kind != HopKind.PERSON.value:
-                return hop
-            if BACKREF_HEADS.get(head_l) == "outlet" and hop.kind == HopKind.OUTLET.value:
-                return hop
-            name_words = set(re.findall(r"[a-z]+", hop.name.lower()))
-            if head[:1].isupper() and head_l in name_words and hop.kind == HopKind.PERSON.value:
-                return hop
-            descriptor = (hop.descriptor or hop.name).lower()
-            if text_l.startswith(("the ", "that ", "this ")) and head_l in descriptor:
-                return hop
-        if text_l.startswith(("the ", "that ", "this ")) and head_l in GENERIC_REFS and self.hops:
-            return self.hops[-1]
-        return None
+_NP_END_DEPS = ("relcl", "acl", "punct", "advcl", "cc", "conj", "appos")
 
 
 def _np(token: Token) -> Span:
@@ -137,15 +89,7 @@ def _np(token: Token) -> Span:
     doc = token.doc
     left, right = token.left_edge.i, token.right_edge.i
     for child in token.rights:
-        if child.dep_ in (
-            "relcl",
-            "acl",
-            "punct",
-            "advcl",
-            "cc",
-            "conj",
-            "appos",
-        ) or child.text in (",", "—", "–"):
+        if child.dep_ in _NP_END_DEPS or child.text in (",", "—", "–"):
             right = min(right, child.left_edge.i - 1)
             break
     for i in range(token.i + 1, right + 1):
@@ -178,6 +122,11 @@ class SourceTyper:
     """Turns a source noun phrase into a `Hop`: name, kind, and descriptor for anonymous ones."""
 
     registry: OutletRegistry
+    lexicon: Lexicon = LEXICON
+    words: ChainWords = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.words = chain_words(self.lexicon)
 
     def hop(self, span: Span, memory: SourceMemory | None = None) -> Hop | None:
         text = span.text.strip(" ,.;:\"“”'’")
@@ -185,7 +134,9 @@ class SourceTyper:
             return None
         head = span.root
         head_l = head.text.lower()
-        if memory is not None and head_l in ("one", "two", "some", "both", "all", "none"):
+        words, lexicon = self.words, self.lexicon
+        refs, sources = lexicon.references, lexicon.sources
+        if memory is not None and head_l in refs.group_words:
             # "One of them said", "one of the officials added": a member of an earlier group.
             groups = [
                 o for p in head.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
@@ -195,42 +146,41 @@ class SourceTyper:
                 if found is not None:
                     return found
         if memory is not None and (
-            head_l in PRONOUNS
-            or head_l in BACKREF_HEADS
-            or (len(span) <= 3 and span[0].lower_ in ("the", "that", "this"))
+            head_l in words.pronouns
+            or head_l in words.outlet_backrefs
+            or (len(span) <= 3 and span[0].lower_ in refs.definite_determiners)
             or (len(span) == 1 and head.pos_ == "PROPN")
         ):
             found = memory.resolve(text, head.text)
             if found is not None:
                 return found
-        if head_l in PRONOUNS:
+        if head_l in words.pronouns:
             return None
         found = self.registry.find_in(text)
         if found:
             outlet = found[0][2]
             return Hop(outlet.name, HopKind.OUTLET.value, state_affiliated=outlet.state_affiliated)
-        outlet = _named_after_descriptor(span)
+        outlet = _named_after_descriptor(span, sources.outlet_nouns)
         if outlet is not None:
             return outlet
         people = [e for e in span.ents if e.label_ == "PERSON"]
-        if people and not (head_l in ANONYMOUS_HEADS and people[-1].root.i != head.i):
+        if people and not (head_l in words.anonymous_heads and people[-1].root.i != head.i):
             return Hop(people[-1].text, HopKind.PERSON.value)
-        if head.lemma_.lower() in SPOKES_HEADS or head_l in SPOKES_HEADS:
+        if head.lemma_.lower() in words.spokes or head_l in words.spokes:
             orgs = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP")]
             if orgs:
                 return Hop(_strip_det(orgs[-1].text), HopKind.ORGANIZATION.value)
             return Hop(text, HopKind.PERSON.value)
         if (
-            head_l in ANONYMOUS_HEADS
-            or head.lemma_.lower() in ANONYMOUS_HEADS
-            or _ANONYMITY.search(text)
+            head_l in words.anonymous_heads
+            or head.lemma_.lower() in words.anonymous_heads
+            or words.anonymity.search(text)
         ):
             if not any(t.pos_ == "PROPN" and t.i == head.i for t in span):
-                descriptor = _lower_first(text)
-                return Hop(descriptor, HopKind.ANONYMOUS.value, descriptor=descriptor)
-        if head_l in DOCUMENT_HEADS or head.lemma_.lower() in DOCUMENT_HEADS:
+                return _anonymous(_lower_first(text))
+        if head_l in words.document_heads or head.lemma_.lower() in words.document_heads:
             return Hop(text, HopKind.DOCUMENT.value)
-        if head_l in TITLE_HEADS:
+        if head_l in words.titles:
             # "Germany's chief defence official", "the defence chief in Seoul": one person.
             return Hop(text, HopKind.PERSON.value)
         # A nationality in front of a noun ("Spanish", "Japanese") is not the source's name.
@@ -250,7 +200,7 @@ class SourceTyper:
             start = _name_start(span)
             name = span.doc[start : head.i + 1].text
             described = {t.lower_ for t in span.doc[span.start : start]}
-            kind = HopKind.OUTLET if described & OUTLET_DESCRIPTORS else HopKind.ORGANIZATION
+            kind = HopKind.OUTLET if described & words.outlet_descriptors else HopKind.ORGANIZATION
             return Hop(name, kind.value)
         name = (
             _strip_det(orgs[-1].text)
@@ -264,35 +214,28 @@ class SourceTyper:
             last = name.split()[-1].lower() if name.split() else ""
             kind = (
                 HopKind.OUTLET
-                if last in MASTHEAD_WORDS and len(name.split()) > 1
+                if last in sources.masthead_words and len(name.split()) > 1
                 else HopKind.ORGANIZATION
             )
             return Hop(name, kind.value)
         if any(t.pos_ == "PROPN" for t in span):
             return Hop(text, HopKind.PERSON.value)
-        return Hop(_lower_first(text), HopKind.ANONYMOUS.value, descriptor=_lower_first(text))
+        return _anonymous(_lower_first(text))
 
 
-# Common nouns that introduce an outlet's name: "broadcaster NHK", "radio station Cadena SER".
-NAME_DESCRIPTORS = frozenset(
-    "broadcaster newspaper daily agency station outlet network channel magazine website paper "
-    "tabloid weekly broadsheet".split()
-)
-
-
-def _named_after_descriptor(span: Span) -> Hop | None:
+def _named_after_descriptor(span: Span, descriptors: frozenset[str]) -> Hop | None:
     """An outlet named right after its descriptor ("Japanese broadcaster NHK"), or None."""
     head = span.root
     doc = span.doc
     names = [c for c in head.rights if c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN"]
-    if head.lemma_.lower() in NAME_DESCRIPTORS and names:
+    if head.lemma_.lower() in descriptors and names:
         return Hop(
             _strip_det(doc[names[0].left_edge.i : names[0].i + 1].text), HopKind.OUTLET.value
         )
     if head.pos_ != "PROPN" or not head.text[:1].isupper():
         return None
     start = _name_start(span)
-    if start > span.start and doc[start - 1].lemma_.lower() in NAME_DESCRIPTORS:
+    if start > span.start and doc[start - 1].lemma_.lower() in descriptors:
         return Hop(doc[start : head.i + 1].text, HopKind.OUTLET.value)
     return None
 
@@ -303,6 +246,11 @@ def _name_start(span: Span) -> int:
     while start > span.start and span.doc[start - 1].pos_ == "PROPN":
         start -= 1
     return start
+
+
+def _anonymous(text: str) -> Hop:
+    """An anonymous source known by its description ("two aides", "reports")."""
+    return Hop(text, HopKind.ANONYMOUS.value, descriptor=text)
 
 
 def _strip_det(text: str) -> str:
@@ -316,29 +264,8 @@ def _lower_first(text: str) -> str:
     return " ".join(words)
 
 
-WEAK_LEMMAS = frozenset({"show", "indicate", "suggest", "reveal"})
-"""Cues only when a document or reports are the subject, at the top of the sentence."""
-NESTING_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "pcomp", "advcl"})
-SURFACE_LEMMAS = frozenset({"surface", "emerge", "circulate", "appear", "spread"})
-CLAIM_NOUNS = frozenset(
-    {
-        "report",
-        "reports",
-        "claim",
-        "claims",
-        "rumor",
-        "rumors",
-        "rumour",
-        "rumours",
-        "allegation",
-        "allegations",
-        "speculation",
-    }
-)
-
-
-def _is_cue(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORT_LEMMAS
+def _is_cue(token: Token, words: ChainWords) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words.cues
 
 
 def _quoted(sent: Span) -> set[int]:
@@ -359,7 +286,8 @@ def _quoted(sent: Span) -> set[int]:
     return out
 
 
-def _subjects(verb: Token) -> list[Token]:
+def _subjects(verb: Token, words: ChainWords) -> list[Token]:
+    refs = words.lexicon.references
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -367,10 +295,10 @@ def _subjects(verb: Token) -> list[Token]:
         subjects += [c for c in agent.children if c.dep_ == "pobj"]
     if not subjects and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subjects = [verb.head]
-    if verb.dep_ == "relcl" and any(s.lower_ in ("which", "who", "that") for s in subjects):
+    if verb.dep_ == "relcl" and any(s.lower_ in refs.relative_subjects for s in subjects):
         # "the Calder Courier, which reported ...": the relative pronoun stands for the head.
         return [verb.head]
-    return [s for s in subjects if s.lower_ not in ("that", "which", "this", "what")]
+    return [s for s in subjects if s.lower_ not in refs.non_source_subjects]
 
 
 @dataclass
@@ -383,10 +311,11 @@ class _Cue:
     denial: bool = False
     subjects: list[Token] = field(default_factory=list)
 
-    def speaks(self) -> bool:
-        """Whether the subject can be a source: not a thing ("the searches confirmed")."""
+    def speaks(self, nouns: frozenset[str]) -> bool:
+        """Whether the subject can be a source (a noun in `nouns`), not a thing ("the
+        searches confirmed")."""
         return not self.subjects or any(
-            t.pos_ != "NOUN" or t.lemma_.lower() in SOURCE_NOUNS or t.lower_ in SOURCE_NOUNS
+            t.pos_ != "NOUN" or t.lemma_.lower() in nouns or t.lower_ in nouns
             for t in self.subjects
         )
 
@@ -420,14 +349,14 @@ def _cue_ancestor(token: Token, cues: dict[int, _Cue]) -> _Cue | None:
     return None
 
 
-def _implicit_subject(verb: Token, sent: Span, quoted: set[int]) -> list[Token]:
+def _implicit_subject(verb: Token, sent: Span, quoted: set[int], words: ChainWords) -> list[Token]:
     """A source for a cue the parser left without a subject.
 
     "According to Yonhap, the defence chief said": the chief is parsed as an appositive of
     Yonhap; "Andriy Kovalenko, the head of ..., posted on Telegram": the name is the root.
     Participles of another cue ("..., saying that") have none on purpose.
     """
-    if verb.dep_ in ("xcomp", "pcomp", "advcl", "acl", "conj") and _is_cue(verb.head):
+    if verb.dep_ in ("xcomp", "pcomp", "advcl", "acl", "conj") and _is_cue(verb.head, words):
         return []
     for token in sent:
         if token.i >= verb.i:
@@ -437,10 +366,9 @@ def _implicit_subject(verb: Token, sent: Span, quoted: set[int]) -> list[Token]:
     for chunk in sent.noun_chunks:
         if chunk.start >= verb.i or chunk.root.i in quoted:
             break
-        if chunk.root.dep_ in ("ROOT", "nsubj", "appos") and chunk.root.lower_ not in (
-            "that",
-            "it",
-            "this",
+        if (
+            chunk.root.dep_ in ("ROOT", "nsubj", "appos")
+            and chunk.root.lower_ not in words.lexicon.references.non_source_openers
         ):
             return [chunk.root]
     return []
@@ -461,6 +389,7 @@ def _chains_in(
     sent: Span, typer: SourceTyper, memory: SourceMemory, denial_first: bool = False
 ) -> list[list[Hop]]:
     """The chains (without the publisher) that the parse of one sentence gives."""
+    words, cue_words = typer.words, typer.lexicon.cues
     quoted = _quoted(sent)
     cues: dict[int, _Cue] = {}
     pending_deeper: list[tuple[Token, list[Hop]]] = []
@@ -477,30 +406,30 @@ def _chains_in(
             objects = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
             hops = [h for h in (typer.hop(_np(o), memory) for o in objects[:1]) if h is not None]
             verb = token.head
-            if hops and _is_cue(verb) and verb.i not in quoted:
+            if hops and _is_cue(verb, words) and verb.i not in quoted:
                 cues.setdefault(verb.i, _Cue(verb)).according.extend(hops)
             elif hops:
                 pending = cues.setdefault(token.i, _Cue(token))
                 pending.hops.extend(hops)
-        elif (lower in ("citing", "cited") and token.dep_ != "ROOT") or (
+        elif (lower in words.citing and token.dep_ != "ROOT") or (
             lower == "via" and token.dep_ == "prep"
         ):
             objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
             hops = [h for o in objects[:1] for h in _hops_of(o, typer, memory)]
             if hops:
                 pending_deeper.append((token, hops))
-        elif _is_cue(token):
-            if lemma in WEAK_LEMMAS:
+        elif _is_cue(token, words):
+            if lemma in cue_words.weak_reporting_verbs:
                 subjects = [
                     t
-                    for t in _subjects(token)
-                    if t.lemma_.lower() in DOCUMENT_HEADS or t.lower_ in CLAIM_NOUNS
+                    for t in _subjects(token, words)
+                    if t.lemma_.lower() in words.document_heads or t.lower_ in words.claims
                 ]
                 if not subjects or token.dep_ != "ROOT":
                     continue
             cue = cues.setdefault(token.i, _Cue(token))
-            cue.denial = lemma in ("deny", "dismiss", "reject", "refute", "rebut", "dispute")
-            subjects = _subjects(token)
+            cue.denial = lemma in cue_words.denial_verbs
+            subjects = _subjects(token, words)
             if lemma == "quote":
                 quoted_people = [c for c in token.children if c.dep_ == "dobj"]
                 source = [h for s_ in subjects[:1] for h in _hops_of(s_, typer, memory)]
@@ -512,7 +441,7 @@ def _chains_in(
                     cue.hops = source or inner
                 continue
             if not subjects:
-                subjects = _implicit_subject(token, sent, quoted)
+                subjects = _implicit_subject(token, sent, quoted, words)
             cue.subjects = list(subjects)
             found = [h for subject in subjects for h in _hops_of(subject, typer, memory)]
             if len(subjects) > 1 and any(h.kind == HopKind.OUTLET.value for h in found):
@@ -524,14 +453,11 @@ def _chains_in(
                 cue.outer = [h for h in told if h is not None and h.kind == HopKind.OUTLET.value]
         elif lower in ("report", "reports") and token.pos_ == "NOUN":
             for prep in (
-                c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "in")
+                c for c in token.children if c.dep_ == "prep" and c.lower_ in cue_words.report_preps
             ):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     hop = typer.hop(_np(obj), memory)
-                    if hop is not None and hop.kind in (
-                        HopKind.OUTLET.value,
-                        HopKind.DOCUMENT.value,
-                    ):
+                    if hop is not None and hop.kind in _OUTLET_OR_DOCUMENT:
                         cues.setdefault(token.i, _Cue(token)).hops.append(hop)
             if (
                 token.i not in cues
@@ -539,23 +465,15 @@ def _chains_in(
                 and lower == "reports"
             ):
                 span = _np(token)
-                if token.dep_ == "attr" or token.head.lemma_.lower() in SURFACE_LEMMAS:
-                    standalone.append(
-                        [
-                            Hop(
-                                _lower_first(span.text),
-                                HopKind.ANONYMOUS.value,
-                                descriptor=_lower_first(span.text),
-                            )
-                        ]
-                    )
-        elif lemma in SURFACE_LEMMAS and any(
-            c.lower_ in CLAIM_NOUNS for c in token.children if c.dep_ == "nsubj"
+                if token.dep_ == "attr" or token.head.lemma_.lower() in cue_words.surfacing_verbs:
+                    standalone.append([_anonymous(_lower_first(span.text))])
+        elif lemma in cue_words.surfacing_verbs and any(
+            c.lower_ in words.claims for c in token.children if c.dep_ == "nsubj"
         ):
             places = [
                 o
                 for p in token.children
-                if p.dep_ == "prep" and p.lower_ in ("on", "in")
+                if p.dep_ == "prep" and p.lower_ in cue_words.surfacing_preps
                 for o in p.children
                 if o.dep_ == "pobj"
             ]
@@ -564,7 +482,7 @@ def _chains_in(
                 if hop is None or hop.kind != HopKind.OUTLET.value:
                     last = max([place.right_edge.i, *[c.right_edge.i for c in place.conjuncts]])
                     text = _lower_first(token.doc[place.left_edge.i : last + 1].text)
-                    hop = Hop(text, HopKind.ANONYMOUS.value, descriptor=text)
+                    hop = _anonymous(text)
                 cues.setdefault(token.i, _Cue(token)).hops.append(hop)
     for token, hops in pending_deeper:
         owner = None
@@ -586,7 +504,9 @@ def _chains_in(
     parents = {i: _cue_ancestor(c.token, active) for i, c in active.items()}
     # Inside reported content, a cue whose subject is a thing is content, not a hop:
     # "Kranjc said the searches confirmed what her party had argued".
-    inner_things = [i for i, c in active.items() if parents[i] is not None and not c.speaks()]
+    inner_things = [
+        i for i, c in active.items() if parents[i] is not None and not c.speaks(words.source_nouns)
+    ]
     if inner_things:
         active = {i: c for i, c in active.items() if i not in inner_things}
         parents = {i: _cue_ancestor(c.token, active) for i, c in active.items()}
@@ -605,8 +525,8 @@ def _chains_in(
     chains = [chain for leaf in leaves for chain in full(leaf)]
     if not chains:
         chains = standalone
-    if not chains and _REPORTEDLY.search(sent.text):
-        chains = [[Hop("reports", HopKind.ANONYMOUS.value, descriptor="reports")]]
+    if not chains and words.hearsay.search(sent.text):
+        chains = [[_anonymous("reports")]]
     return [_dedupe(c) for c in chains if c]
 
 
@@ -638,16 +558,18 @@ def _same(a: Hop, b: Hop) -> bool:
     return key(a) == key(b)
 
 
-def attribute(article: Article, *, registry: OutletRegistry | None = None) -> Article:
+def attribute(
+    article: Article, *, registry: OutletRegistry | None = None, lexicon: Lexicon = LEXICON
+) -> Article:
     """Fill `sentence.chains` for every attributed sentence of a labelled, parsed article.
 
     Sentences labelled `unattributed` get no chain. A sentence the classifier calls attributed
     but whose parse names no source (a quote continuation, "he added" across sentences) takes
-    the chains of the sentence before it.
+    the chains of the sentence before it. `lexicon` holds the cue and source words.
     """
     registry = registry or default_registry()
-    typer = SourceTyper(registry)
-    memory = SourceMemory()
+    typer = SourceTyper(registry, lexicon)
+    memory = SourceMemory(lexicon=lexicon)
     prefix = _prefix(article, registry)
     previous: list[list[Hop]] = []
     for sentence in article.sentences:

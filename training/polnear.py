@@ -21,18 +21,14 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from scorer.lexicon import LEXICON, Lexicon
 from training.nlp import parse_cached
 from training.sourcing_rules import (
-    ANONYMITY,
-    COGNITION_CUES,
-    GENERIC_PEOPLE,
-    NON_ANSWER,
-    NOSOURCE_REPORTED,
-    REPORT_CUES,
     SourceInfo,
     article_names,
     classify_source,
     denial_trigger,
+    label_words,
     resolve_sources,
 )
 
@@ -213,31 +209,35 @@ def _coverage(spans: list[TextSpan], sent: Sentence, text: str) -> float:
 CONTINUATION_COVERAGE = 0.5
 
 
-def classify_attributions(art: Article) -> tuple[list[Attribution], list[SourceInfo]]:
+def classify_attributions(
+    art: Article, *, lexicon: Lexicon = LEXICON
+) -> tuple[list[Attribution], list[SourceInfo]]:
     """The article's attributions in text order, each with its resolved source judgement."""
     atts = sorted(art.attributions, key=lambda a: a.anchor)
-    names = article_names([d for _, d in art.paragraphs])
+    names = article_names([d for _, d in art.paragraphs], lexicon=lexicon)
+    sourceless_cue = label_words(lexicon).sourceless_cue
     infos: list[SourceInfo] = []
     for att in atts:
         if att.source is not None:
             span = art.char_span(att.source.start, att.source.end)
             raw = art.text[att.source.start : att.source.end]
-            infos.append(classify_source(span, raw, names))
+            infos.append(classify_source(span, raw, names, lexicon=lexicon))
         else:
             cue = art.text[att.cue.start : att.cue.end].strip() if att.cue else ""
-            kind = "anonymous" if NOSOURCE_REPORTED.match(cue) else "nosource"
+            kind = "anonymous" if sourceless_cue.match(cue) else "nosource"
             infos.append(SourceInfo(cue, kind, status="anonymous" if kind == "anonymous" else None))
-    resolve_sources([i for i in infos if i.kind != "nosource"])
+    resolve_sources([i for i in infos if i.kind != "nosource"], lexicon=lexicon)
     return atts, infos
 
 
-def label_article(art: Article) -> list[dict]:
+def label_article(art: Article, *, lexicon: Lexicon = LEXICON) -> list[dict]:
     """Label every sentence of one segmented article.
 
     Returns rows with `label` set to one of the four labels, or `None` for sentences
     dropped as noise (attributed only by a generic group's internal state).
     """
-    atts, infos = classify_attributions(art)
+    vocab = label_words(lexicon)
+    atts, infos = classify_attributions(art, lexicon=lexicon)
     kept: list[tuple[Attribution, SourceInfo, str]] = []  # (att, info, verdict)
     for att, info in zip(atts, infos, strict=True):
         cue_lemma = ""
@@ -250,11 +250,11 @@ def label_article(art: Article) -> list[dict]:
             continue
         if info.kind == "writer":
             kept.append((att, info, "writer"))
-        elif cue_lemma in COGNITION_CUES and _generic_people(info):
+        elif cue_lemma in lexicon.cues.cognition_verbs and _generic_people(info, lexicon):
             kept.append((att, info, "generic-state"))
-        elif info.status == "anonymous" and info.head_lemma in POLL_HEADS:
+        elif info.status == "anonymous" and info.head_lemma in lexicon.sources.poll_heads:
             kept.append((att, info, "generic-state"))
-        elif info.status == "anonymous" and cue_lemma not in REPORT_CUES:
+        elif info.status == "anonymous" and cue_lemma not in vocab.report_cues:
             kept.append((att, info, "generic-state"))
         else:
             kept.append((att, info, "keep"))
@@ -289,7 +289,7 @@ def label_article(art: Article) -> list[dict]:
                 for j in between
             ):
                 hits.append((att, info, verdict))
-        label = _sentence_label(s, hits)
+        label = _sentence_label(s, hits, lexicon)
         rows.append(
             {
                 "text": s.span.text.strip(),
@@ -306,36 +306,26 @@ def label_article(art: Article) -> list[dict]:
     return rows
 
 
-# Poll respondents ("62 percent of voters said"): the poll is usually named nearby, so the
-# sentence is neither clearly named nor anonymous; such sentences are dropped.
-# fmt: off
-POLL_HEADS = {"percent", "%", "respondent", "majority", "plurality", "half", "third", "quarter",
-              "voter", "american", "likely", "share", "proportion", "number"}
-# fmt: on
-
-
-def _generic_people(info: SourceInfo) -> bool:
+def _generic_people(info: SourceInfo, lexicon: Lexicon) -> bool:
     if info.kind == "generic":
         return True
     if info.status != "anonymous":
         return False
-    return info.head_lemma in GENERIC_PEOPLE
+    return info.head_lemma in lexicon.sources.generic_people
 
 
-def _sentence_label(s: Sentence, hits: list[tuple[Attribution, SourceInfo, str]]) -> str | None:
+def _sentence_label(
+    s: Sentence, hits: list[tuple[Attribution, SourceInfo, str]], lexicon: Lexicon
+) -> str | None:
+    vocab = label_words(lexicon)
     real = [(a, i) for a, i, v in hits if v == "keep"]
     if not real:
         if any(v == "generic-state" for _, _, v in hits):
             return None
         return "unattributed"
-    if denial_trigger(s.span) and not NON_ANSWER.search(s.span.text):
+    if denial_trigger(s.span, lexicon=lexicon) and not vocab.non_answer.search(s.span.text):
         return "official-denial"
-    if ANONYMITY.search(s.span.text) and not re.search(
-        r"familiar with (the|his|her) (plan|"
-        r"issue|matter)s?",
-        s.span.text,
-        re.I,
-    ):
+    if vocab.anonymity.search(s.span.text) and not vocab.not_insider.search(s.span.text):
         return "anonymous-source"
 
     # Deepest attributions: those whose cue lies inside no other hit's content... rather,

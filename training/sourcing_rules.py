@@ -2,187 +2,97 @@
 
 Used by `training.polnear` to turn PolNeAR attribution relations into our labels; the
 rules and their hand-checked precision are described in `training/POLNEAR_DERIVATION.md`.
+Their words come from `scorer.lexicon` (`label_words`), shared with the rule baseline and the
+chain extractor; `scorer.coref` resolves pronouns and back-references for both.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
-# ---------------------------------------------------------------------------
-# word lists
+from scorer import coref
+from scorer.lexicon import LEXICON, Lexicon, with_plurals, words_pattern
 
-# fmt: off
-WRITER_READER = {"i", "we", "you", "us", "our", "me", "my", "your", "ourselves", "yourself",
-                 "yourselves", "myself", "one"}
-# fmt: on
-# fmt: off
-PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "his", "hers", "their", "its", "who",
-            "whom", "which", "that", "this", "these", "those", "himself", "herself", "themselves",
-            "itself", "whose"}
-# fmt: on
-# fmt: off
-SINGULAR_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "it", "its",
-                     "itself"}
-# fmt: on
-PLURAL_PRONOUNS = {"they", "them", "their", "themselves", "these", "those"}
-# fmt: off
-GENERIC_PRONOUNS = {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody",
-                    "many", "some", "others", "most", "few", "several", "all", "none", "both"}
-# fmt: on
-# fmt: off
-COGNITION_CUES = {"like", "love", "hate", "think", "believe", "figure", "want", "hope", "fear",
-                  "feel", "wish", "worry", "know", "expect", "prefer", "doubt", "suspect",
-                  "assume", "wonder", "guess", "imagine", "trust", "dislike", "care", "agree",
-                  "see", "view", "consider", "support", "oppose", "need", "understand",
-                  "remember", "forget", "realize", "recognize", "suppose", "favor", "seem",
-                  "appear", "get", "find", "be"}
-# fmt: on
-# fmt: off
-GENERIC_PEOPLE = {"people", "person", "voter", "american", "citizen", "resident", "folk", "man",
-                  "woman", "men", "women", "everyone", "anyone", "someone", "nobody", "many",
-                  "some", "most", "others", "public", "electorate", "kid", "child", "parent",
-                  "family", "worker", "viewer", "reader", "fan", "crowd", "audience", "supporter",
-                  "democrat", "republican", "independent", "conservative", "liberal",
-                  "millennial", "individual", "majority", "minority", "few", "all", "none",
-                  "half", "percent", "member", "attendee", "respondent"}
-# fmt: on
-# Cues that report speech or a finding. An anonymous source counts only with one of these:
-# PolNeAR also annotates beliefs, feelings and behaviour of groups ("voters back him",
-# "Americans look to the president"), which are not sourcing in our sense.
-# fmt: off
-REPORT_CUES = {"say", "tell", "claim", "argue", "report", "write", "warn", "insist", "note",
-               "add", "accord", "complain", "call", "ask", "urge", "speculate", "predict",
-               "suggest", "show", "find", "reveal", "indicate", "estimate", "confirm", "deny",
-               "dismiss", "reject", "dispute", "acknowledge", "admit", "announce", "state",
-               "explain", "describe", "criticize", "criticise", "accuse", "allege", "charge",
-               "contend", "maintain", "point", "caution", "recommend", "tweet", "post", "quote",
-               "cite", "characterize", "question", "blame", "praise", "respond", "reply",
-               "counter", "concede", "assert", "declare", "emphasize", "stress", "observe",
-               "remark", "comment", "conclude", "speak", "brief", "disclose", "leak", "project",
-               "forecast", "rate", "rank", "put", "peg", "survey", "poll", "give", "credit",
-               "attribute", "rebut", "refute", "reiterate", "signal", "hint", "vow", "promise",
-               "threaten", "demand", "raise", "express", "voice", "shout", "chant", "yell",
-               "whisper", "mutter", "joke", "muse", "recall", "recount", "testify", "swear",
-               "suspect", "fear", "believe", "think", "expect", "worry", "contest", "confide",
-               "relay", "convey", "email", "text", "message", "memo", "statement", "interview",
-               "accusation", "allegation", "claims", "reports", "speculation", "rumor", "word",
-               "view", "assessment", "analysis", "finding", "conclusion", "warning", "criticism"}
-# fmt: on
-# People described by role or group: unnamed even when a name modifies them
-# ("Clinton aides", "a Trump campaign official", "State Department officials").
-# fmt: off
-PERSON_HEADS = {"official", "source", "aide", "adviser", "advisor", "person", "people", "staffer",
-                "member", "supporter", "critic", "ally", "strategist", "operative", "insider",
-                "expert", "analyst", "voter", "lawmaker", "leader", "executive", "employee",
-                "worker", "friend", "associate", "diplomat", "officer", "agent", "investigator",
-                "spokesman", "spokeswoman", "spokesperson", "representative", "observer",
-                "activist", "advocate", "donor", "delegate", "economist", "scholar", "historian",
-                "researcher", "scientist", "pollster", "consultant", "veteran", "resident",
-                "colleague", "confidant", "loyalist", "backer", "opponent", "detractor",
-                "defender", "proponent", "fan", "follower", "participant", "attendee",
-                "organizer", "democrat", "republican", "conservative", "liberal", "progressive",
-                "politician", "senator", "congressman", "legislator", "governor", "mayor",
-                "speaker", "manager", "director", "chief", "head", "lawyer", "attorney",
-                "counsel", "doctor", "physician", "individual", "man", "woman", "someone",
-                "authority", "administrator", "negotiator", "intelligence", "figure", "player"}
-# fmt: on
-# Institutions that are public and identifiable even when introduced indefinitely
-# ("a federal appeals court ruled").
-# fmt: off
-INSTITUTION_HEADS = {"court", "judge", "jury", "panel", "tribunal", "commission", "committee",
-                     "agency", "department", "ministry", "government", "parliament", "congress",
-                     "senate", "legislature"}
-# fmt: on
-# Singular person-ish heads whose definite back-reference ("the source") stays anonymous
-# when no antecedent is found.
-# fmt: off
-ANON_HEADS = {"source", "official", "person", "insider", "aide", "staffer", "operative",
-              "adviser", "advisor", "strategist", "individual", "associate", "confidant"}
-# fmt: on
-# Report-like heads: "a CNN poll", "a report in the Post" are named by the proper noun inside.
-# fmt: off
-DOCUMENT_HEADS = {"report", "poll", "survey", "study", "statement", "article", "story",
-                  "analysis", "memo", "email", "letter", "filing", "document", "book", "release",
-                  "column", "editorial", "op-ed", "interview", "video", "ad", "post", "tweet",
-                  "transcript", "investigation", "review", "audit", "complaint", "lawsuit",
-                  "record", "data", "estimate", "count", "projection", "forecast", "model",
-                  "broadcast", "piece", "paper", "publication", "account", "website", "site",
-                  "blog", "page", "feed"}
-# fmt: on
-# Definite plurals that pick out known people ("both candidates", "the two men").
-# fmt: off
-KNOWN_SET_HEADS = {"candidate", "nominee", "campaign", "man", "woman", "rival", "contender",
-                   "couple", "brother", "sister", "family", "pair", "ticket", "duo", "party"}
-# fmt: on
-ANONYMITY = re.compile(
-    r"condition of anonymity|on condition (that )?(he|she|they) not be (named|identified)"
-    r"|not authori[sz]ed to (speak|discuss|comment)|asked not to be (named|identified)"
-    r"|requested anonymity|speaking anonymously|declined to be (named|identified)"
-    r"|(would|did) not be (named|identified)|familiar with|close to the|on background"
-    r"|who spoke (to .{1,40} )?anonymously|anonymous(ly)?\b|unnamed|unidentified",
-    re.I,
-)
-NOSOURCE_REPORTED = re.compile(
-    r"^(reportedly|allegedly|(is|are|was|were|has been|have been) (said|reported|rumou?red)"
-    r"|it is said|said to)$",
-    re.I,
-)
+
+@dataclass(frozen=True)
+class LabelWords:
+    """The lexicon as the training-label rules read it: its unions and patterns, built once."""
+
+    lexicon: Lexicon
+    pronouns: frozenset[str]
+    writer_reader: frozenset[str]
+    report_cues: frozenset[str]
+    person_heads: frozenset[str]
+    document_heads: frozenset[str]
+    denial_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    anonymity: re.Pattern[str]
+    sourceless_cue: re.Pattern[str]
+    false_words: re.Pattern[str]
+    non_answer: re.Pattern[str]
+    not_insider: re.Pattern[str]
+
+
+@cache
+def label_words(lexicon: Lexicon = LEXICON) -> LabelWords:
+    """Build the training-label rules' word sets and patterns from `lexicon` (once each)."""
+    cues, sources, refs = lexicon.cues, lexicon.sources, lexicon.references
+    return LabelWords(
+        lexicon=lexicon,
+        pronouns=refs.personal_pronouns
+        | refs.third_person_pronouns
+        | refs.relative_pronouns
+        | refs.more_relative_pronouns
+        | refs.demonstratives,
+        writer_reader=refs.first_person_pronouns | refs.writer_reader_pronouns,
+        # An anonymous source counts only with one of these: PolNeAR also annotates beliefs,
+        # feelings and behaviour of groups ("voters back him"), which are not sourcing.
+        report_cues=cues.reporting_verbs
+        | cues.citing_verbs
+        | cues.more_reporting_verbs
+        | cues.denial_verbs
+        | cues.annotated_cues,
+        person_heads=sources.anonymous_roles
+        | sources.person_heads
+        | sources.office_titles
+        | sources.spokespeople,
+        document_heads=sources.document_heads | sources.more_document_heads,
+        denial_verbs=cues.denial_verbs
+        | cues.rebuttal_verbs
+        | cues.parsed_rebuttal_verbs
+        | cues.phrasal_denial_verbs,
+        claim_nouns=with_plurals(cues.claim_nouns | cues.denied_claim_nouns | cues.more_claim_nouns)
+        | cues.singular_claim_nouns
+        | cues.denied_involvement
+        | cues.claim_pronouns,
+        anonymity=re.compile(
+            "|".join(
+                sources.anonymity_phrases + sources.more_anonymity_phrases + sources.insider_phrases
+            ),
+            re.I,
+        ),
+        sourceless_cue=re.compile(f"^({'|'.join(cues.sourceless_cues)})$", re.I),
+        false_words=words_pattern(phrases=cues.false_words + cues.more_false_words),
+        non_answer=re.compile("|".join(cues.non_answers), re.I),
+        not_insider=re.compile("|".join(sources.not_insider_phrases), re.I),
+    )
+
 
 # ---------------------------------------------------------------------------
 # denials
 
-# fmt: off
-DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "dispute", "rebut", "debunk", "repudiate",
-                "contest", "deride", "scoff", "push"}
-# fmt: on
-# What a denial is about: a claim, a report, an allegation (or a pronoun standing for one).
-# Remarks, concerns and polls are left out: rejecting them is disagreement, not denial.
-# fmt: off
-CLAIM_NOUNS = {"report", "claim", "allegation", "accusation", "story", "charge", "suggestion",
-               "notion", "idea", "rumor", "rumour", "assertion", "characterization",
-               "characterisation", "premise", "account", "version", "description", "portrayal",
-               "finding", "conclusion", "criticism", "speculation", "theory", "insinuation",
-               "implication", "narrative", "reporting", "assessment", "contention", "argument",
-               "comparison", "attack", "talk", "impression", "perception", "interpretation",
-               "inference", "analysis", "article", "point", "fact-check", "rating", "hoax",
-               "conspiracy", "complaint", "chatter", "buzz", "news", "headline", "item", "piece",
-               "evidence", "that", "this", "it", "those", "these", "them", "wrongdoing",
-               "involvement", "knowledge", "link", "tie", "connection", "contact", "affair",
-               "relationship", "existence", "authenticity", "validity", "accuracy", "truth",
-               "responsibility", "role", "reports", "claims", "allegations", "accusations",
-               "charges", "rumors", "rumours", "stories", "points", "links", "ties", "contacts",
-               "suggestions", "criticisms", "attacks"}
-# fmt: on
-FALSE_WORDS = re.compile(
-    r"\b(false|fake|untrue|not true|baseless|bogus|ridiculous|absurd|nonsense|a lie|lies|lying"
-    r"|fabricat\w*|inaccurate|unfounded|without merit|groundless|made[- ]up|a hoax|garbage"
-    r"|preposterous|laughable|a smear|smears|categorically|totally wrong|completely wrong|"
-    r"flat wrong|flatly wrong|dead wrong|wrong|misleading|a distortion|distorted|a myth"
-    r"|false narrative|conspiracy theor\w*|fiction|fantasy|phony|hogwash|malarkey|"
-    r"nothing to it|no truth|not accurate|never happened|did not happen|didn't happen)\b",
-    re.I,
-)
-NON_ANSWER = re.compile(
-    r"declin\w+ to (comment|confirm|say|discuss|elaborate|respond)|could not (be reached|confirm)"
-    r"|did not (respond|return|immediately)|would not (say|comment|confirm|discuss)"
-    r"|no comment|not immediately|had no (specific )?(information|comment)",
-    re.I,
-)
-# fmt: off
-_NEGATORS = {"not", "n't", "never", "no", "refuse", "decline", "fail", "stop", "won't"}
-# fmt: on
 
-
-def _negated(tok) -> bool:
+def _negated(tok, negators: frozenset[str]) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children):
         return True
     head = tok.head
     # "refused to deny", "declined to dismiss", "did not want to deny"
     while head is not tok and tok.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
-        if head.lemma_ in _NEGATORS or any(c.dep_ == "neg" for c in head.children):
+        if head.lemma_ in negators or any(c.dep_ == "neg" for c in head.children):
             return True
         tok, head = head, head.head
     return False
@@ -204,19 +114,7 @@ def _has_subject(tok) -> bool:
     return False
 
 
-# fmt: off
-FALSE_ADJ = {"false", "fake", "untrue", "baseless", "bogus", "ridiculous", "absurd", "inaccurate",
-             "unfounded", "groundless", "fabricated", "preposterous", "laughable", "wrong",
-             "misleading", "phony", "erroneous", "incorrect", "nonsensical", "silly"}
-# fmt: on
-# fmt: off
-FALSE_NOUN = {"lie", "lies", "hoax", "nonsense", "fabrication", "smear", "myth", "fiction",
-              "fantasy", "garbage", "hogwash", "malarkey", "falsehood", "distortion"}
-# fmt: on
-TRUE_ADJ = {"true", "accurate", "correct"}
-
-
-def denial_trigger(sent: Span) -> str | None:
+def denial_trigger(sent: Span, *, lexicon: Lexicon = LEXICON) -> str | None:
     """Return the denial word of `sent` if it expresses a denial of a claim, else None.
 
     A denial is a non-negated denial verb with a subject ("denied", "rejected",
@@ -232,10 +130,12 @@ def denial_trigger(sent: Span) -> str | None:
         >>> denial_trigger(next(doc.sents))
         'denied'
     """
+    vocab = label_words(lexicon)
+    cues = lexicon.cues
     text = sent.text
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or lemma not in DENIAL_VERBS or _negated(tok):
+        if tok.pos_ != "VERB" or lemma not in vocab.denial_verbs or _negated(tok, cues.negators):
             continue
         if not _has_subject(tok):
             continue
@@ -244,22 +144,22 @@ def denial_trigger(sent: Span) -> str | None:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "ccomp", "attr")]
         preps = [c for c in tok.children if c.dep_ == "prep"]
         tail = text[tok.idx - sent.start_char :]
-        if lemma == "push":
+        if lemma in cues.phrasal_denial_verbs:
             if not any(c.lower_ == "back" for c in tok.children):
                 continue
             pobjs = [
                 g
                 for p in preps
-                if p.lower_ in ("on", "against", "at")
+                if p.lower_ in cues.push_back_preps
                 for g in p.children
                 if g.dep_ == "pobj"
             ]
-            if any(_claimlike(g) for g in pobjs) or FALSE_WORDS.search(tail):
+            if any(_claimlike(g, vocab) for g in pobjs) or vocab.false_words.search(tail):
                 return tok.text + " back"
             continue
         if lemma in ("scoff", "deride"):
             pobjs = [g for p in preps for g in p.children if g.dep_ == "pobj"] + objs
-            if any(_claimlike(g) for g in pobjs):
+            if any(_claimlike(g, vocab) for g in pobjs):
                 return tok.text
             continue
         if any(o.dep_ == "ccomp" for o in objs):  # "denied that ...", "disputed that ..."
@@ -268,35 +168,30 @@ def denial_trigger(sent: Span) -> str | None:
             c.dep_ in ("xcomp", "pcomp") or c.tag_ == "VBG" for c in tok.children
         ):
             return tok.text  # "denied saying", "denied having met"
-        if any(_claimlike(o) for o in objs):
+        if any(_claimlike(o, vocab) for o in objs):
             return tok.text
         if lemma == "deny" and not objs:
             return tok.text  # "Russia denies." / "which the campaign denied"
         for p in preps:  # "dismissed X as false/fake/baseless ..."
-            if p.lower_ == "as" and FALSE_WORDS.search(" ".join(t.text for t in p.subtree)):
+            if p.lower_ == "as" and vocab.false_words.search(" ".join(t.text for t in p.subtree)):
                 return tok.text
     # "called the report false", "described the claims as fabricated"
     for tok in sent:
-        if tok.lemma_.lower() in (
-            "call",
-            "describe",
-            "label",
-            "brand",
-            "term",
-            "characterize",
-            "characterise",
-            "dismiss",
-        ):
-            if _negated(tok) or not _has_subject(tok):
+        if tok.lemma_.lower() in cues.labeling_verbs:
+            if _negated(tok, cues.negators) or not _has_subject(tok):
                 continue
             objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-            if objs and any(_claimlike(o, strict=True) for o in objs):
+            if objs and any(_claimlike(o, vocab, strict=True) for o in objs):
                 rest = " ".join(t.text for t in tok.subtree if t.i > objs[0].i)
-                if FALSE_WORDS.search(rest):
+                if vocab.false_words.search(rest):
                     return tok.text
     # "the report is false", "that's a lie", "the allegations are baseless", "that's not true"
     for tok in sent:
-        if tok.dep_ != "nsubj" or not _claimlike(tok, strict=True) or tok.head.lemma_ != "be":
+        if (
+            tok.dep_ != "nsubj"
+            or not _claimlike(tok, vocab, strict=True)
+            or tok.head.lemma_ != "be"
+        ):
             continue
         if tok.head.dep_ in ("relcl", "acl"):
             continue  # relative "that": "somebody that is not politically correct"
@@ -305,12 +200,13 @@ def denial_trigger(sent: Span) -> str | None:
         for c in be.children:
             word = c.lower_
             if c.dep_ == "acomp" and (
-                (word in FALSE_ADJ and not negated) or (word in TRUE_ADJ and negated)
+                (word in cues.false_adjectives and not negated)
+                or (word in cues.true_adjectives and negated)
             ):
                 return c.text
             if (
                 c.dep_ == "attr"
-                and word in FALSE_NOUN
+                and word in cues.false_nouns
                 and not negated
                 and not any(g.dep_ in ("relcl", "acl") for g in c.children)
             ):
@@ -318,15 +214,14 @@ def denial_trigger(sent: Span) -> str | None:
     return None
 
 
-def _claimlike(tok, *, strict: bool = False) -> bool:
+def _claimlike(tok, vocab: LabelWords, *, strict: bool = False) -> bool:
     lemma = tok.lemma_.lower()
     word = tok.lower_
-    pronounish = {"that", "this", "it", "those", "these", "them"}
     if strict and word in ("it", "them"):
         return False
-    if word in pronounish:
+    if word in vocab.lexicon.cues.claim_pronouns:
         return True
-    if lemma in CLAIM_NOUNS or word in CLAIM_NOUNS:
+    if lemma in vocab.claim_nouns or word in vocab.claim_nouns:
         # "the idea of a wall" is fine; "the idea" alone is fine; persons never are.
         return True
     return False
@@ -347,6 +242,23 @@ class SourceInfo:
     status: str | None = None  # "named" | "anonymous" once resolved
     thing: bool = False  # a document or institution, never the antecedent of he/she
     person: bool = False  # a named person or a person-like role: a possible he/she antecedent
+
+    # As an antecedent for `scorer.coref`:
+    @property
+    def named(self) -> bool:
+        return self.status == "named"
+
+    @property
+    def outlet(self) -> bool:
+        return False  # PolNeAR sources are not typed as outlets
+
+    @property
+    def name(self) -> str:
+        return self.text
+
+    @property
+    def description(self) -> str:
+        return self.text
 
 
 def _head(span: Span):
@@ -373,8 +285,9 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EV
 # fmt: on
 
 
-def article_names(docs: list[Doc]) -> set[str]:
+def article_names(docs: list[Doc], *, lexicon: Lexicon = LEXICON) -> set[str]:
     """Words capitalised somewhere other than at a sentence start, minus the common ones."""
+    vocab = label_words(lexicon)
     names = set()
     for doc in docs:
         alpha = [t for t in doc if t.is_alpha]
@@ -387,8 +300,8 @@ def article_names(docs: list[Doc]) -> set[str]:
                 and not tok.is_sent_start
                 and tok.i > 0
                 and doc[tok.i - 1].text not in ('"', "\u201c", "'", ":")
-                and tok.lower_ not in WRITER_READER
-                and tok.lower_ not in PRONOUNS
+                and tok.lower_ not in vocab.writer_reader
+                and tok.lower_ not in vocab.pronouns
                 and tok.pos_ not in ("DET", "ADP", "CCONJ", "PRON", "AUX")
             ):
                 names.add(tok.text)
@@ -396,41 +309,49 @@ def article_names(docs: list[Doc]) -> set[str]:
 
 
 def classify_source(
-    span: Span | None, raw: str, names: frozenset[str] | set[str] = frozenset()
+    span: Span | None,
+    raw: str,
+    names: frozenset[str] | set[str] = frozenset(),
+    *,
+    lexicon: Lexicon = LEXICON,
 ) -> SourceInfo:
     """Judge one source span; pronouns and short back-references are left for resolution."""
+    vocab = label_words(lexicon)
+    sources, refs = lexicon.sources, lexicon.references
     text = raw.strip()
     low = re.sub(r"[^\w' -]", "", text.lower()).strip()
     if span is None or len(span) == 0:
         return SourceInfo(text, "anonymous", status="anonymous")
     words = [t for t in span if not t.is_punct]
-    if low in WRITER_READER or (words and all(t.lower_ in WRITER_READER for t in words)):
+    if low in vocab.writer_reader or (
+        words and all(t.lower_ in vocab.writer_reader for t in words)
+    ):
         return SourceInfo(text, "writer")
-    if low in GENERIC_PRONOUNS:
+    if low in refs.group_words:
         return SourceInfo(text, "generic", plural=True, head_lemma=low, status="anonymous")
     if (
-        low in PRONOUNS
-        or (words and all(t.lower_ in PRONOUNS for t in words))
+        low in vocab.pronouns
+        or (words and all(t.lower_ in vocab.pronouns for t in words))
         or (words and words[0].lower_ == "whose")
     ):
-        return SourceInfo(text, "pronoun", plural=low in PLURAL_PRONOUNS)
+        return SourceInfo(text, "pronoun", plural=low in refs.plural_pronouns)
     head = _head(span)
     lemma = head.lemma_.lower()
     plural = head.tag_ in ("NNS", "NNPS") or any(t.lower_ in ("and", "&") for t in span)
     info = SourceInfo(text, "named", plural=plural, head_lemma=lemma)
     info.person = (
-        lemma in PERSON_HEADS
-        or lemma in ANON_HEADS
+        lemma in vocab.person_heads
+        or lemma in sources.unnamed_roles
         or (_is_name(head, names) and head.ent_type_ not in ("ORG", "GPE", "NORP"))
     )
-    if ANONYMITY.search(text):
+    if vocab.anonymity.search(text):
         info.kind = info.status = "anonymous"
         return info
     if _is_name(head, names):
         generic_group = (
             head.tag_ == "NNPS"
             or head.ent_type_ == "NORP"
-            or (head.lemma_.lower() in GENERIC_PEOPLE)
+            or (head.lemma_.lower() in sources.generic_people)
         )
         if (
             generic_group
@@ -442,55 +363,39 @@ def classify_source(
             info.status = "named"
         return info
     if head.pos_ == "PRON":
-        if head.lower_ in GENERIC_PRONOUNS:
+        if head.lower_ in refs.group_words:
             info.kind = info.status = "anonymous"
-        elif head.lower_ in WRITER_READER:
+        elif head.lower_ in vocab.writer_reader:
             info.kind = "writer"
         else:
             info.kind = "pronoun"
-            info.plural = head.lower_ in PLURAL_PRONOUNS
+            info.plural = head.lower_ in refs.plural_pronouns
         return info
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "predet", "nummod", "quantmod")}
     has_poss = any(c.dep_ == "poss" for c in head.children)
     has_propn = any(_is_name(t, names) for t in span)
-    info.thing = lemma in DOCUMENT_HEADS or lemma in INSTITUTION_HEADS
+    info.thing = lemma in vocab.document_heads or lemma in sources.institution_heads
     if any(c.dep_ == "appos" and _is_name(c, names) for c in head.children):
         info.status = "named"  # "Another pollster, David Woodard of Clemson University"
         return info
     if any(
-        t.lemma_.lower() in DOCUMENT_HEADS and any(_is_name(g, names) for g in t.subtree)
+        t.lemma_.lower() in vocab.document_heads and any(_is_name(g, names) for g in t.subtree)
         for t in span
     ):
         info.status = "named"  # "78 percent of voters in a recent CBS News poll"
         return info
-    indefinite = bool(
-        dets
-        & {
-            "a",
-            "an",
-            "one",
-            "another",
-            "some",
-            "any",
-            "no",
-            "several",
-            "certain",
-            "many",
-            "most",
-            "few",
-        }
-    ) or any(c.like_num for c in head.children)
+    indefinite = bool(dets & refs.indefinite_determiners) or any(c.like_num for c in head.children)
     if plural or indefinite:
-        if lemma in KNOWN_SET_HEADS and dets & {"the", "both", "two"}:
+        if lemma in sources.known_set_heads and dets & refs.known_set_determiners:
             info.status = "named"  # "both candidates", "the two campaigns"
-        elif lemma in PERSON_HEADS or lemma in GENERIC_PEOPLE:
+        elif lemma in vocab.person_heads or lemma in sources.generic_people:
             info.kind = info.status = "anonymous"  # "Clinton aides", "a Trump adviser"
-        elif has_propn or (indefinite and lemma in INSTITUTION_HEADS):
+        elif has_propn or (indefinite and lemma in sources.institution_heads):
             info.status = "named"  # "State Department emails", "a federal appeals court"
         else:
             info.kind = info.status = "anonymous"  # "polls", "reports", "a new study"
         return info
-    definite = bool(dets & {"the", "this", "that"}) or has_poss
+    definite = bool(dets & refs.definite_determiners) or has_poss
     if definite:
         non_det = [t for t in words if t.dep_ not in ("det",)]
         if not has_propn and len(non_det) <= 2 and not has_poss:
@@ -502,24 +407,26 @@ def classify_source(
     # a compound name ("Clinton spokesman") picks one out.
     if has_propn:
         info.status = "named"
-    elif lemma in GENERIC_PEOPLE:
+    elif lemma in sources.generic_people:
         info.kind = info.status = "anonymous"
     else:
         info.kind = info.status = "anonymous"
     return info
 
 
-def resolve_sources(infos: list[SourceInfo]) -> None:
+def resolve_sources(infos: list[SourceInfo], *, lexicon: Lexicon = LEXICON) -> None:
     """Give pronoun and back-reference sources the status of their antecedent, in place.
 
-    `infos` are in article order. A pronoun takes the nearest earlier resolved source
-    whose number agrees (he/she/it: singular; they/them/these: plural, but a singular
-    organisation is also accepted); a back-reference ("the official") takes the nearest
-    earlier resolved source whose text contains its head noun. Unresolvable pronouns are
-    named (most PolNeAR pronouns refer to candidates); unresolvable back-references are
-    anonymous for source-like heads ("the source", "the official") and named otherwise
-    (a singular definite role such as "the spokesman").
+    `infos` are in article order; `scorer.coref` finds the antecedents (policy `TRAINING`).
+    A pronoun takes the nearest earlier resolved source whose number agrees (he/she/it:
+    singular; they/them/these: plural, but a named source is also accepted; he/she only a
+    person); a back-reference ("the official") takes the nearest earlier resolved source of
+    its number whose text contains its head noun. Unresolvable pronouns take the nearest
+    source, or are named (most PolNeAR pronouns refer to candidates); unresolvable
+    back-references are anonymous for source-like heads ("the source", "the official") and
+    named otherwise (a singular definite role such as "the spokesman").
     """
+    personal = lexicon.references.personal_pronouns
     for i, info in enumerate(infos):
         if info.status is not None:
             continue
@@ -528,35 +435,16 @@ def resolve_sources(infos: list[SourceInfo]) -> None:
             for p in reversed(infos[:i])
             if p.status is not None and p.kind not in ("writer", "pronoun", "backref", "generic")
         ]
-        found = None
         if info.kind == "pronoun":
-            personal = info.text.lower() in (
-                "he",
-                "she",
-                "him",
-                "her",
-                "his",
-                "hers",
-                "himself",
-                "herself",
-            )
-            for p in earlier:
-                if personal and (p.thing or p.plural or not p.person):
-                    continue
-                if info.plural == p.plural or (info.plural and p.status == "named"):
-                    found = p
-                    break
-            if found is None and earlier:
-                found = earlier[0]
-            info.status = found.status if found else "named"
+            kind = coref.PERSONAL if info.text.lower() in personal else coref.PRONOUN
+            ref = coref.Reference(info.text, kind, plural=info.plural)
         else:  # backref
-            for p in earlier:
-                if p.plural != info.plural:
-                    continue
-                if info.head_lemma and info.head_lemma in p.text.lower():
-                    found = p
-                    break
-            if found is not None:
-                info.status = found.status
-            else:
-                info.status = "anonymous" if info.head_lemma in ANON_HEADS else "named"
+            ref = coref.Reference(info.head_lemma, coref.NOUN, definite=True, plural=info.plural)
+        found = coref.resolve(ref, earlier, coref.TRAINING, lexicon)
+        if found is not None:
+            info.status = found.status
+        elif info.kind == "pronoun":
+            info.status = "named"
+        else:
+            anonymous = info.head_lemma in lexicon.sources.unnamed_roles
+            info.status = "anonymous" if anonymous else "named"

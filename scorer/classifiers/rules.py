@@ -1,69 +1,107 @@
 """The rule baseline: cue words, anonymity markers and denial verbs.
 
-It is the comparison for the trained model and the fallback when no model is installed.
+It is the comparison for the trained model and the fallback when no model is installed. Its
+patterns are compiled from a `Lexicon` (`baseline_patterns`), so a word added there reaches it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
 from scorer.article import Label
 from scorer.classifiers.base import Prediction
+from scorer.lexicon import (
+    LEXICON,
+    Lexicon,
+    alternation,
+    inflections,
+    plural,
+    with_plurals,
+    words_pattern,
+)
+from scorer.lexicon.cues import CueWords
 
-# --- the rule baseline -------------------------------------------------------------------------
-
-_CUE = (
-    r"(?:say|says|said|saying|tell|tells|told|according to|report(?:s|ed)?|reportedly|"
-    r"claim(?:s|ed)?|"
-    r"state[sd]?|add(?:s|ed)|wr(?:ote|ites)|post(?:s|ed)|announce[sd]?|quot(?:e|es|ed|ing)|"
-    r"cit(?:e|es|ed|ing)|confirm(?:s|ed)?|insist(?:s|ed)?|argue[sd]?|warn(?:s|ed)?|note[sd]|"
-    r"explain(?:s|ed)|testif(?:y|ies|ied)|acknowledge[sd]?|allege[sd]?|suggest(?:s|ed)|"
-    r"estimate[sd]?|assess(?:es|ed)?|believe[sd]?|predict(?:s|ed)?|call(?:s|ed) (?:it|the|them)|"
-    r"describe[sd]?|accuse[sd]?|comment(?:s|ed)|revealed?|disclosed?|indicated?|show(?:s|ed))"
-)
-_CUE_RE = re.compile(rf"\b{_CUE}\b", re.I)
-_DENIAL_VERB = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|"
-    r"rebut(?:s|ted)?|disput(?:e|es|ed|ing)|debunk(?:s|ed)?|pushed back (?:on|against))\b",
-    re.I,
-)
-_CLAIM_NOUN = re.compile(
-    r"\b(?:claims?|reports?|allegations?|accusations?|charges?|suggestions?|rumou?rs?|stor(?:y|ies)|"
-    r"assertions?|speculation|notion|idea|that|any|involvement|wrongdoing|using|having|sending|"
-    r"being|knowledge)\b",
-    re.I,
-)
-_DENIAL_PHRASE = re.compile(
-    r"\b(?:fake news|hoax|baseless|untrue|not true|no truth|false|falsehoods?|fabricat\w+|"
-    r"nonsense|groundless|unfounded|categorically|lies|smear)\b",
-    re.I,
-)
-_NOT_DENIAL = re.compile(
-    r"\bden(?:y|ies|ied|ying) (?:entry|bail|access|a visa|visas|permission)\b", re.I
-)
-_ANON = re.compile(
-    r"\b(?:officials|sources?|people (?:close to|familiar|with knowledge)|"
-    r"person (?:familiar|briefed|close)|experts|analysts|observers|critics|residents|witnesses|"
-    r"diplomats|insiders|aides|"
-    r"reports|reportedly|media|press|telegram channels|anonymity|unnamed|anonymous|unidentified|"
-    r"not authori[sz]ed|asked not to be (?:named|identified)|it is understood|rumou?rs?|"
-    r"(?:an?|one|the|senior|an? senior) (?:\w+ ){0,3}official)\b",
-    re.I,
-)
-_BACKREF = re.compile(
-    r"^\W*(?:he|she|they|it|the (?:\w+ ){0,2}(?:official|spokes\w+|source|minister|newspaper|"
-    r"agency|ministry|company|group|person|officer|report))\b|^\W*[“\"‘']",
-    re.I,
-)
 _QUOTE_START = re.compile(r"^\W*[“\"‘']")
 
 
-def _named_span(text: str) -> bool:
-    """A capitalised word that is not the sentence's first word: a crude proper-name test."""
-    words = re.findall(r"\b[A-Z][a-z]+\b", text)
-    return len(words) > (1 if text[:1].isupper() else 0)
+@dataclass(frozen=True)
+class BaselinePatterns:
+    """The baseline's regexes, compiled from one lexicon."""
+
+    cue: re.Pattern[str]
+    denial_verb: re.Pattern[str]
+    claim: re.Pattern[str]
+    false_word: re.Pattern[str]
+    hoax: re.Pattern[str]
+    not_denial: re.Pattern[str]
+    anonymous: re.Pattern[str]
+    backref: re.Pattern[str]
+
+
+def _cue_forms(cues: CueWords) -> set[str]:
+    """The surface forms of the reporting verbs that the baseline counts as cues."""
+    object_verbs = {phrase.split()[0] for phrase in cues.object_cues}
+    forms = set(cues.fixed_cues)
+    for verb in (cues.reporting_verbs | cues.citing_verbs) - object_verbs:
+        verb_forms = inflections(verb)
+        forms |= {verb_forms.third, verb_forms.past}
+        if verb not in cues.inflected_only_cues:
+            forms.add(verb_forms.base)
+        if verb in cues.gerund_cues:
+            forms.add(verb_forms.gerund)
+    for phrase in cues.object_cues:
+        verb, rest = phrase.split(" ", 1)
+        forms |= {f"{inflections(verb).third} {rest}", f"{inflections(verb).past} {rest}"}
+    return forms - cues.baseline_form_gaps
+
+
+@cache
+def baseline_patterns(lexicon: Lexicon = LEXICON) -> BaselinePatterns:
+    """Compile the baseline's regexes from `lexicon` (once per lexicon).
+
+    Example:
+        >>> bool(baseline_patterns().cue.search("The minister said so."))
+        True
+    """
+    cues, sources, refs = lexicon.cues, lexicon.sources, lexicon.references
+    denials = {
+        form for verb in cues.denial_verbs | cues.rebuttal_verbs for form in inflections(verb)
+    }
+    push_back = [
+        rf"{inflections(verb).past} back {alternation(cues.push_back_preps)}"
+        for verb in cues.phrasal_denial_verbs
+    ]
+    claims = (
+        with_plurals(cues.claim_nouns | cues.denied_claim_nouns)
+        | cues.singular_claim_nouns
+        | cues.denied_involvement
+        | cues.baseline_denial_objects
+    )
+    backref_heads = alternation(
+        refs.backref_roles | sources.spokespeople | refs.baseline_backref_heads
+    )
+    return BaselinePatterns(
+        cue=words_pattern(_cue_forms(cues)),
+        denial_verb=words_pattern(denials - cues.baseline_form_gaps, push_back),
+        claim=words_pattern(claims),
+        false_word=words_pattern(phrases=cues.false_words),
+        hoax=words_pattern(cues.hoax_phrases),
+        not_denial=re.compile(
+            rf"\b{alternation(inflections('deny'))} {alternation(cues.non_claim_objects)}\b", re.I
+        ),
+        anonymous=words_pattern(
+            {plural(role) for role in sources.anonymous_roles},  # "officials said"
+            (*sources.anonymity_phrases, *sources.baseline_anonymity),
+        ),
+        backref=re.compile(
+            rf"^\W*(?:{alternation(refs.subject_pronouns)}|the (?:\w+ ){{0,2}}{backref_heads})\b"
+            r"|^\W*[“\"‘']",
+            re.I,
+        ),
+    )
 
 
 @dataclass
@@ -72,28 +110,30 @@ class RuleClassifier:
 
     It is the comparison for the trained model and the fallback when no model is installed.
 
+    Attributes:
+        name: the classifier's name in reports.
+        lexicon: the word lists its patterns are compiled from.
+
     Example:
         >>> RuleClassifier().predict([("Officials said the plant will close.", "")])[0].label
         'anonymous-source'
     """
 
     name: str = "rules"
+    lexicon: Lexicon = field(default=LEXICON, repr=False)
 
     def _label(self, text: str, context: str) -> tuple[str, float]:
-        if _DENIAL_VERB.search(text) and not _NOT_DENIAL.search(text):
-            if _CLAIM_NOUN.search(text) or _DENIAL_PHRASE.search(text):
+        p = baseline_patterns(self.lexicon)
+        if p.denial_verb.search(text) and not p.not_denial.search(text):
+            if p.claim.search(text) or p.false_word.search(text):
                 return Label.DENIAL.value, 0.8
-        if (
-            _DENIAL_PHRASE.search(text)
-            and _CUE_RE.search(text)
-            and re.search(r"\b(?:fake news|hoax)\b", text, re.I)
-        ):
+        if p.false_word.search(text) and p.cue.search(text) and p.hoax.search(text):
             return Label.DENIAL.value, 0.7
-        cue = _CUE_RE.search(text)
+        cue = p.cue.search(text)
         if cue:
-            if _ANON.search(text):
+            if p.anonymous.search(text):
                 return Label.ANONYMOUS.value, 0.7
-            if _BACKREF.match(text) and context:
+            if p.backref.match(text) and context:
                 sentences = re.split(r"(?<=[.!?”\"])\s+", context)
                 inherited, _ = self._label(sentences[-1], "")
                 if inherited != Label.UNATTRIBUTED.value:
