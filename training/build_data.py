@@ -137,17 +137,18 @@ def build(
     return sets
 
 
+def _keep(row: dict, test: set[str], labelled: set[tuple[str, str]]) -> bool:
+    return row["doc"] not in test and (row["doc"], " ".join(row["text"].split())) not in labelled
+
+
 def drop_hand_labelled(rows: list[dict]) -> list[dict]:
-    """PolNeAR-derived rows minus the real-news test articles and the hand-labelled sentences."""
+    """PolNeAR-derived training rows minus the real-news test articles and the hand-labelled
+    sentences; the PolNeAR dev rows (a gold set of the model card) stay as they are."""
     if not realnews.CORPUS.exists():
         return rows
     test = realnews.test_articles()
     labelled = realnews.labelled_sentences()
-    return [
-        r
-        for r in rows
-        if r["doc"] not in test and (r["doc"], " ".join(r["text"].split())) not in labelled
-    ]
+    return [r for r in rows if r["split"] != "train" or _keep(r, test, labelled)]
 
 
 def summary(sets: dict[str, list[dict]]) -> str:

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Model v6 and its ablations, from the data `python -m training.build_data` writes.
+# Usage: bash training/recipes/v6.sh [full|no-written|no-polnear] ...  (default: all three)
+# Each run writes runs/v6-<name>; `full` is the shipped recipe.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BUILD=training/build
+filter() {  # filter ORIGIN OUT: train.jsonl without the rows of one origin
+  python - "$1" "$2" <<'PY'
+import json, sys
+origin, out = sys.argv[1], sys.argv[2]
+with open("training/build/train.jsonl", encoding="utf-8") as src, open(out, "w", encoding="utf-8") as dst:
+    for line in src:
+        if json.loads(line)["origin"] != origin:
+            dst.write(line)
+PY
+}
+for name in "${@:-full no-written no-polnear}"; do
+  for run in $name; do
+    case "$run" in
+      full) base=$BUILD/train.jsonl ;;
+      no-written) base=$BUILD/train_no_written.jsonl; filter written "$base" ;;
+      no-polnear) base=$BUILD/train_no_polnear.jsonl; filter polnear "$base" ;;
+      *) echo "unknown run $run" >&2; exit 2 ;;
+    esac
+    # The real-news rows are given twice: they are the text the model exists for.
+    scorer train "$base" $BUILD/realnews_train.jsonl $BUILD/realnews_train.jsonl \
+      --output "runs/v6-$run" --no-resume
+  done
+done
