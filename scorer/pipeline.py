@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +41,7 @@ class ScoringConfig:
         outlets_csv: a user CSV of extra outlets (name, aliases, domains, country, kind).
         batch_articles: articles processed together; bounds memory on large batches.
         max_mb: inputs larger than this (one article) are refused.
+        exclude: files never read when walking an input directory (a run's own output).
         weights: score weights and flag thresholds.
         clean: cleaning settings.
     """
@@ -52,6 +53,7 @@ class ScoringConfig:
     outlets_csv: Path | None = None
     batch_articles: int = 16
     max_mb: float = DEFAULT_MAX_MB
+    exclude: tuple[Path, ...] = ()
     weights: ScoreWeights = field(default_factory=ScoreWeights)
     clean: CleanConfig = field(default_factory=CleanConfig)
 
@@ -136,7 +138,9 @@ class Scorer:
     ) -> Iterator[Article | InputProblem]:
         """Read, score and yield articles batch by batch; problems are yielded as they come."""
         batch: list[Article] = []
-        for item in read_inputs(paths, stdin=stdin, max_mb=self.config.max_mb):
+        for item in read_inputs(
+            paths, stdin=stdin, max_mb=self.config.max_mb, exclude=self.config.exclude
+        ):
             if isinstance(item, InputProblem):
                 yield item
                 continue
@@ -200,14 +204,18 @@ def score_files(
     paths: list[str],
     config: ScoringConfig,
     fmt: str,
-    stream: Any,
+    output: Path | None = None,
+    stream: Any = None,
     stdin: Any = None,
     report: Any = None,
     color: bool = False,
 ) -> RunSummary:
     """Score every input and write each article as it is done, in `fmt`.
 
-    `report` receives each problem line as it happens (the CLI prints them to stderr).
+    With `output`, the articles go to that file, which must not be one of the inputs (it is
+    skipped inside an input directory) and appears complete or not at all; else to `stream`
+    (default stdout). `report` receives each problem line as it happens (the CLI prints them
+    to stderr).
 
     Example:
         >>> import io
@@ -217,20 +225,24 @@ def score_files(
         >>> summary.scored, summary.failed
         (1, [])
     """
+    from scorer.outputs import open_output
     from scorer.render import Writer
 
-    scorer = Scorer(config)
-    writer = Writer(fmt, stream, color=color)
-    writer.start({"schema_version": SCHEMA_VERSION, "classifier": scorer.classifier.name})
+    if output is not None:
+        config = replace(config, exclude=(*config.exclude, Path(output)))
     summary = RunSummary()
-    for item in scorer.score_paths(paths, stdin=stdin):
-        if isinstance(item, InputProblem):
-            line = item.line()
-            (summary.failed if item.fatal else summary.warnings).append(line)
-            if report is not None:
-                report(line)
-            continue
-        writer.write(article_to_dict(item, classifier=scorer.classifier.name))
-        summary.scored += 1
-    writer.finish(summary.failed + summary.warnings)
+    with open_output(output, inputs=paths, stream=stream) as out:
+        scorer = Scorer(config)
+        writer = Writer(fmt, out, color=color)
+        writer.start({"schema_version": SCHEMA_VERSION, "classifier": scorer.classifier.name})
+        for item in scorer.score_paths(paths, stdin=stdin):
+            if isinstance(item, InputProblem):
+                line = item.line()
+                (summary.failed if item.fatal else summary.warnings).append(line)
+                if report is not None:
+                    report(line)
+                continue
+            writer.write(article_to_dict(item, classifier=scorer.classifier.name))
+            summary.scored += 1
+        writer.finish(summary.failed + summary.warnings)
     return summary

@@ -32,11 +32,18 @@ class Format(str, Enum):
 
 
 def chain_text(chain: list[dict[str, Any]], *, markup: bool = False) -> str:
-    """`Washington Examiner (outlet) → The Moscow Times (outlet) → Kim Yong-hyun (person)`."""
+    """`Washington Examiner (outlet) → The Moscow Times (outlet) → Kim Yong-hyun (person)`.
+
+    With `markup`, rich markup dims the kinds and the names are escaped for rich.
+    """
+    from rich.markup import escape
+
     parts = []
     for hop in chain:
         kind = hop["kind"] + (", state-affiliated" if hop.get("state_affiliated") else "")
-        parts.append(f"{hop['name']} [dim]({kind})[/dim]" if markup else f"{hop['name']} ({kind})")
+        parts.append(
+            f"{escape(hop['name'])} [dim]({kind})[/dim]" if markup else f"{hop['name']} ({kind})"
+        )
     return " → ".join(parts)
 
 
@@ -76,7 +83,9 @@ class Writer:
         self.stream.flush()
 
     def _table(self, article: dict[str, Any]) -> None:
+        # every piece of article text is escaped: brackets in it are text, not rich markup
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         if self._console is None:
@@ -85,11 +94,13 @@ class Writer:
                 force_terminal=self.color,
                 no_color=not self.color,
                 width=None if self.color else 140,
+                emoji=False,
             )
         profile = Profile.from_dict(article["profile"])
         title = f"{article['id']} — publisher: {article['publisher'] or 'unknown'}"
         if article.get("credit"):
             title += f", credit: {article['credit']}"
+        title = escape(title)
         table = Table(title=title, show_lines=False, expand=True)
         table.add_column("#", justify="right", width=3)
         table.add_column("label", width=8)
@@ -98,13 +109,14 @@ class Writer:
         table.add_column("chain", ratio=2)
         for s in article["sentences"]:
             style = LABEL_STYLE.get(s["label"], "")
+            short = escape(LABEL_SHORT.get(s["label"], s["label"]))
             chains = "\n".join(chain_text(c, markup=True) for c in s["chains"])
             conf = f"{s['confidence']:.2f}" if s["confidence"] is not None else ""
             table.add_row(
                 str(s["index"]),
-                f"[{style}]{LABEL_SHORT.get(s['label'], s['label'])}[/{style}]",
+                f"[{style}]{short}[/{style}]" if style else short,
                 conf,
-                s["text"],
+                escape(s["text"]),
                 chains,
             )
         self._console.print(table)
@@ -116,7 +128,7 @@ class Writer:
         )
         for flag in profile.flags:
             self._console.print(
-                f"  [red]⚑ {flag.name.value}[/red]: {flag.reason} "
+                f"  [red]⚑ {flag.name.value}[/red]: {escape(flag.reason)} "
                 f"(sentences {', '.join(map(str, flag.sentences))})"
             )
         self._console.print()

