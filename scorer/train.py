@@ -22,6 +22,7 @@ from typing import Any
 from scorer import errors
 from scorer.article import LABELS
 from scorer.data import Example, load_examples
+from scorer.segment import CONTEXT_SENTENCES
 
 
 @dataclass
@@ -364,7 +365,7 @@ def train(
     minutes = (time.time() - started) / 60
     meta: dict[str, Any] = {
         "max_length": config.max_length,
-        "context_sentences": 2,
+        "context_sentences": CONTEXT_SENTENCES,
         "training": {
             **{
                 k: (str(v) if isinstance(v, Path) else v)
