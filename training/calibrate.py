@@ -94,6 +94,16 @@ def calibrate(model_dir: Path, gold: Path, plot: Path | None = None) -> Calibrat
     return Calibration(t, before, after, len(y))
 
 
+def ece_on(model_dir: Path, gold: Path) -> tuple[float, int]:
+    """ECE of the model as it stands (its temperature applied) on another gold file."""
+    clf = TransformerClassifier.load(model_dir)
+    sentences = read_gold(gold, clf.context_sentences)
+    probs = clf.probabilities([(s.text, s.context) for s in sentences])
+    index = {label: i for i, label in enumerate(clf.labels)}
+    y = np.array([index[s.label] for s in sentences])
+    return expected_calibration_error(probs.max(axis=1), probs.argmax(axis=1) == y), len(y)
+
+
 def draw(before: np.ndarray, after: np.ndarray, y: np.ndarray, path: Path) -> None:
     """Reliability diagram: accuracy against confidence per bin, before and after scaling."""
     import matplotlib
@@ -124,8 +134,16 @@ def main() -> None:
     parser.add_argument("model_dir", type=Path)
     parser.add_argument("--gold", type=Path, required=True)
     parser.add_argument("--plot", type=Path)
+    parser.add_argument("--report", type=Path, help="a held-out gold file to report ECE on")
     args = parser.parse_args()
     c = calibrate(args.model_dir, args.gold, args.plot)
+    if args.report:
+        ece, n = ece_on(args.model_dir, args.report)
+        meta_path = args.model_dir / "scorer.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta["calibration"]["report"] = {"gold": args.report.name, "n": n, "ece": round(ece, 4)}
+        meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        print(f"ECE on {args.report.name} ({n} sentences): {ece:.4f}")
     print(
         f"T = {c.temperature:.4f} on {c.n} sentences; ECE {c.ece_before:.4f} -> {c.ece_after:.4f}"
     )

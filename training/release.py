@@ -220,6 +220,12 @@ def _calibration(meta: dict) -> str:
         f"dev split ({c['n']} sentences): expected calibration error {c['ece_before']:.3f} "
         f"before, {c['ece_after']:.3f} after ({c['bins']} bins; `training.calibrate`). "
         "Reliability diagram: `reliability.png`."
+        + (
+            f" On {c['report']['gold'].removesuffix('.jsonl')} ({c['report']['n']} sentences, "
+            f"not used for fitting) the calibrated ECE is {c['report']['ece']:.3f}."
+            if "report" in c
+            else ""
+        )
     )
 
 
