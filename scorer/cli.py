@@ -115,6 +115,9 @@ def train(
     context_swap: float = typer.Option(
         0.5, help="Share of context-free examples repeated with a foreign context."
     ),
+    init_model: Path | None = typer.Option(
+        None, help="Start from this trained model directory instead of the packaged base."
+    ),
 ) -> None:
     """Fine-tune the sentence classifier on labelled data, offline, from the packaged base."""
     from scorer.train import TrainingConfig
@@ -136,6 +139,7 @@ def train(
             device=device,
             max_per_label=max_per_label,
             context_swap=context_swap,
+            init_model=init_model,
         )
         run_training(config=config, log=lambda line: typer.echo(line, err=True))
     except (errors.ScorerError, ValueError, OSError) as exc:

@@ -51,6 +51,8 @@ class TrainingConfig:
         context_swap: share of context-free examples (unattributed ones, and rows marked
             `context_free`) added again with the context of a random example of another label,
             so that a sourced context does not leak its label into a sentence that has none.
+        init_model: a model directory of `scorer train` to start from instead of the base
+            encoder (a second stage: e.g. adapting a trained model to in-domain data).
     """
 
     train_files: list[Path] = field(default_factory=list)
@@ -70,6 +72,7 @@ class TrainingConfig:
     max_steps: int = 0
     max_per_label: int = 5000
     context_swap: float = 0.5
+    init_model: Path | None = None
 
     def __post_init__(self) -> None:
         self.train_files = [Path(p) for p in self.train_files]
@@ -292,7 +295,10 @@ def train(
     )
     tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
     tokenizer.truncation_side = "left"
-    model = build_model(labels).to(device)
+    init = Path(config.init_model) if config.init_model else None
+    if init is not None and not (init / "model.safetensors").exists():
+        raise errors.ModelError(errors.E_MODEL_MISSING.format(path=init))
+    model = build_model(labels, weights_dir=init).to(device)
     model.train()
     for name, param in model.named_parameters():
         param.requires_grad = not name.startswith(FROZEN_PREFIX)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Model v6 and its ablations, from the data `python -m training.build_data` writes.
-# Usage: bash training/recipes/v6.sh [full|no-written|no-polnear] ...  (default: all three)
-# Each run writes runs/v6-<name>; `full` is the shipped recipe.
+# Usage: bash training/recipes/v6.sh [full|adapt|realnews-only|no-written|no-polnear] ...
+# (default: full then adapt). Each run writes runs/v6-<name>. The shipped model is `adapt`:
+# stage 1 `full` (every source, the real-news rows twice, from the base encoder), then stage 2
+# (2 epochs on the real-news train split alone, learning rate 2e-5, from stage 1).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=training/build
@@ -15,10 +17,18 @@ with open("training/build/train.jsonl", encoding="utf-8") as src, open(out, "w",
             dst.write(line)
 PY
 }
-for name in "${@:-full no-written no-polnear}"; do
+for name in "${@:-full adapt}"; do
   for run in $name; do
     case "$run" in
       full) base=$BUILD/train.jsonl ;;
+      adapt)
+        scorer train $BUILD/realnews_train.jsonl --init-model runs/v6-full --output runs/v6-adapt \
+          --epochs 2 --learning-rate 2e-5 --max-per-label 0 --no-resume
+        continue ;;
+      realnews-only)
+        scorer train $BUILD/realnews_train.jsonl --output runs/v6-realnews-only --epochs 2 \
+          --max-per-label 0 --no-resume
+        continue ;;
       no-written) base=$BUILD/train_no_written.jsonl; filter written "$base" ;;
       no-polnear) base=$BUILD/train_no_polnear.jsonl; filter polnear "$base" ;;
       *) echo "unknown run $run" >&2; exit 2 ;;
