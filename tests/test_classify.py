@@ -59,7 +59,8 @@ def test_model_reads_context_for_back_references(model_classifier):
 
 def test_load_classifier_choices_and_missing_model(tmp_path):
     assert load_classifier("rules").name == "rules"
-    assert load_classifier("auto", tmp_path).name == "rules"
+    with pytest.raises(ModelError, match="can't find a model"):
+        load_classifier("auto", tmp_path)  # a model directory given is never silently skipped
     with pytest.raises(ModelError, match="can't find a model"):
         load_classifier("model", tmp_path)
     with pytest.raises(ModelError, match="can't find a model"):

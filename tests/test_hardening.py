@@ -165,9 +165,7 @@ def test_model_with_wrong_labels_fails_with_one_line(model_copy: Path) -> None:
 def test_flipped_weight_byte_fails_the_checksum(model_copy: Path) -> None:
     weights = model_copy / "model.safetensors"
     meta = read_meta(model_copy)
-    assert "weights_sha256" not in meta  # the shipped model predates the checksum
-    meta["weights_sha256"] = file_sha256(weights)
-    (model_copy / "scorer.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    assert meta["weights_sha256"] == file_sha256(weights)  # recorded at release
     data = bytearray(weights.read_bytes())
     data[-1] ^= 0x01  # one bit of the last weight: the file still parses
     weights.write_bytes(bytes(data))
@@ -181,6 +179,9 @@ def test_flipped_weight_byte_fails_the_checksum(model_copy: Path) -> None:
 
 def test_truncated_weights_fail_with_one_line(model_copy: Path) -> None:
     weights = model_copy / "model.safetensors"
+    meta = read_meta(model_copy)
+    del meta["weights_sha256"]  # without a checksum the damage shows when the file is parsed
+    (model_copy / "scorer.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
     data = weights.read_bytes()
     weights.write_bytes(data[: len(data) // 2])
     result = invoke("score", ARTICLE, "--model", model_copy)
@@ -194,7 +195,10 @@ def test_saved_model_records_its_weights_checksum_and_reloads(tmp_path: Path) ->
     shipped = TransformerClassifier.load(MODEL_DIR, precision="fp32")
     out = tmp_path / "model"
     save_model(
-        shipped.model, shipped.tokenizer, out, {"weights_sha256": "stale", "max_length": 112}
+        shipped.model,
+        shipped.tokenizer,
+        out,
+        {"weights_sha256": "stale", "max_length": 112, "temperature": shipped.temperature},
     )
     meta = read_meta(out)
     assert meta["weights_sha256"] == file_sha256(out / "model.safetensors")

@@ -69,9 +69,13 @@ def test_test_articles_never_reach_training() -> None:
     article = next(iter(test))
     assert not _keep({"doc": article, "text": "Anything at all."}, test, labelled)
     train_row = next(r for r in ROWS if r["split"] == "train")
-    text = " ".join(article_text(train_row["article"])[train_row["start"] : train_row["end"]].split())
+    text = " ".join(
+        article_text(train_row["article"])[train_row["start"] : train_row["end"]].split()
+    )
     assert not _keep({"doc": train_row["article"], "text": text}, test, labelled)
-    assert _keep({"doc": train_row["article"], "text": "A sentence nobody labelled."}, test, labelled)
+    assert _keep(
+        {"doc": train_row["article"], "text": "A sentence nobody labelled."}, test, labelled
+    )
 
 
 @pytest.mark.slow
