@@ -26,7 +26,6 @@ Example:
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from spacy.tokens import Doc, Span
 
 from scorer.article import Article
 from scorer.pipeline import Scorer, ScoringConfig
+from scorer.segment import locate
 
 DOC_EXTENSIONS = ("sourcing", "sourcing_offsets")
 SPAN_EXTENSIONS = ("sourcing_label", "confidence", "chains")
@@ -56,15 +56,6 @@ def _register_extensions() -> None:
     for name in SPAN_EXTENSIONS:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
-
-
-def _locate(text: str, sentence: str, start: int) -> tuple[int, int] | None:
-    """Offsets of a cleaned sentence in the doc's text, searching forward, whitespace-tolerant."""
-    words = re.findall(r"\S+", sentence)
-    if not words:
-        return None
-    match = re.compile(r"\s+".join(map(re.escape, words))).search(text, start)
-    return (match.start(), match.end()) if match else None
 
 
 class SourcingComponent:
@@ -89,7 +80,7 @@ class SourcingComponent:
         doc._.sourcing = profile.to_dict() if hasattr(profile, "to_dict") else profile
         offsets, position = [], 0
         for sentence in article.sentences:
-            found = _locate(doc.text, sentence.text, position)
+            found = locate(doc.text, sentence.text, position)
             if found is None:
                 continue
             position = found[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -34,6 +35,21 @@ def load_nlp(with_ner: bool = True) -> Language:
 def context_for(texts: list[str], index: int, size: int = CONTEXT_SENTENCES) -> str:
     """The up to `size` sentences before `index`, joined by spaces."""
     return " ".join(texts[max(0, index - size) : index])
+
+
+def locate(text: str, sentence: str, start: int = 0) -> tuple[int, int] | None:
+    """Character offsets of a (cleaned) sentence in `text`, searching forward from `start`,
+    whitespace-tolerant: how a scored sentence is found again in the text it came from.
+
+    Example:
+        >>> locate("Hello.  Officials   said so. Bye.", "Officials said so.")
+        (8, 28)
+    """
+    words = re.findall(r"\S+", sentence)
+    if not words:
+        return None
+    match = re.compile(r"\s+".join(map(re.escape, words))).search(text, start)
+    return (match.start(), match.end()) if match else None
 
 
 def _split_doc(doc: Doc) -> list[Span]:

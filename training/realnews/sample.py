@@ -26,6 +26,7 @@ from pathlib import Path
 
 from scorer.article import Article
 from scorer.pipeline import Scorer, ScoringConfig
+from scorer.segment import locate as find
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 POLNEAR = SHARED / "data" / "polnear"
@@ -65,13 +66,9 @@ def article_split(stem: str, polnear_split: str) -> str:
 
 
 def locate(raw: str, text: str, start_from: int) -> tuple[int, int] | None:
-    """Character offsets of a (cleaned) sentence in the raw text, whitespace-tolerant."""
-    words = re.findall(r"\S+", text)
-    if not words:
-        return None
-    pattern = r"\s+".join(re.escape(w) for w in words)
-    m = re.compile(pattern).search(raw, start_from) or re.compile(pattern).search(raw)
-    return (m.start(), m.end()) if m else None
+    """Offsets of a (cleaned) sentence in the raw text: forward from `start_from`, else from
+    the top (`scorer.segment.locate`)."""
+    return find(raw, text, start_from) or find(raw, text, 0)
 
 
 def read_polnear() -> list[tuple[str, str, str, str]]:
