@@ -48,6 +48,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--onnx", action="store_true")
+    parser.add_argument(
+        "--workers", type=int, default=2, help="also time end-to-end on this many processes"
+    )
     args = parser.parse_args()
 
     import torch
@@ -73,11 +76,31 @@ def main() -> None:
             f"torch threads {torch.get_num_threads()}"
         )
         print(f"end-to-end scorer score: {n / end_to_end:8.1f} sentences/s ({end_to_end:.1f} s)")
+        if args.workers > 1:
+            from scorer.pipeline import read_batches
+            from scorer.workers import WorkerPool
+
+            config = ScoringConfig(classifier="model", model_dir=args.model)
+            with WorkerPool(config, workers=args.workers) as pool:  # started before the clock
+                started = time.perf_counter()
+                scored = [
+                    a for a in pool.map(read_batches([str(batch)], config=config))
+                    if hasattr(a, "sentences")
+                ]
+                parallel = time.perf_counter() - started
+            assert sum(len(a.sentences) for a in scored) == n
+            print(
+                f"end-to-end on {args.workers} worker processes: {n / parallel:8.1f} sentences/s "
+                f"({parallel:.1f} s; {end_to_end / parallel:.2f}x one process)"
+            )
 
         started = time.perf_counter()
         classifier.predict(items)
         alone = time.perf_counter() - started
         print(f"classification alone (PyTorch int8, default): {n / alone:8.1f} sentences/s")
+        if args.workers > 1:
+            print(f"  end-to-end on {args.workers} workers / classification alone: "
+                  f"{(n / parallel) / (n / alone):.2f}")
 
         fp32 = load_classifier("model", args.model, precision="fp32")
         started = time.perf_counter()

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 
 from scorer.article import Article, Removal
+from scorer.normalise import normalise_text
 
 # Credit lines: where the whole article comes from.
 _CREDIT = re.compile(
@@ -33,7 +34,8 @@ _PUBLISHER = [
         r"^\s*(?:subscribe to|support|follow) (?P<name>the [A-Z][\w' ]+?) (?:on|today|now)\b", re.I
     ),
     re.compile(
-        r"^\s*©\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&.' ]+?)[\s.,]*(?:all rights reserved.*)?$", re.I
+        r"^\s*©\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&.' ]{1,200}?)[\s.,]*(?:all rights reserved.*)?$",
+        re.I,
     ),
 ]
 
@@ -90,8 +92,11 @@ _APPEAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_CREDIT = re.compile(
-    r"\((?:[^()]*?\b(?:photo|photograph|image|picture|getty|shutterstock|pool|file|afp|ap|reuters|"
-    r"epa|xinhua|sputnik|anadolu|courtesy|handout|credit)\b[^()]*)\)\s*\.?\s*$",
+    # the lookahead first: only a parenthesis closed at the end of the block is tried, so the
+    # search stays linear in the block's length
+    r"\((?=[^()]*\)\s*\.?\s*$)(?:[^()]*?\b(?:photo|photograph|image|picture|getty|shutterstock|"
+    r"pool|file|afp|ap|reuters|epa|xinhua|sputnik|anadolu|courtesy|handout|credit)\b[^()]*)"
+    r"\)\s*\.?\s*$",
     re.IGNORECASE,
 )
 _CAPTION_MARKERS = re.compile(
@@ -100,7 +105,7 @@ _CAPTION_MARKERS = re.compile(
     re.I,
 )
 _TRUNCATED = re.compile(
-    r"(?:\[\s*(?:…|\.\.\.)\s*\]|\[\s*more\s*\]|(?:…|\.\.\.)\s*(?:read more|more)?\s*)$", re.I
+    r"(?:\[\s*(?:…|\.\.\.)\s*\]|\[\s*more\s*\]|(?:…|\.\.\.)(?:\s*(?:read more|more))?\s*)$", re.I
 )
 _SENTENCE_END = re.compile(r"[.!?…\"”’)\]]\s*$")
 
@@ -215,12 +220,14 @@ def _block_reason(
 def split_blocks(text: str, config: CleanConfig | None = None) -> list[str]:
     """Split raw text into blocks: one per non-empty line; run-on lines are split further.
 
-    A scraper or export that lost the line breaks leaves the page furniture inside one long
-    line. Such a line (over `config.run_on_words` words) is cut into sentences and around
-    inline furniture (see `split_run_on`), so the block rules still see each piece on its own.
+    The text is normalised first (`scorer.normalise.normalise_text`: invisible characters
+    removed, white space unified). A scraper or export that lost the line breaks leaves the
+    page furniture inside one long line. Such a line (over `config.run_on_words` words) is cut
+    into sentences and around inline furniture (see `split_run_on`), so the block rules still
+    see each piece on its own.
     """
     config = config or CleanConfig()
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = normalise_text(text)
     blocks: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
@@ -236,14 +243,15 @@ _BREAK = "\x00"
 _BLOCK_STARTS = [
     # interface phrases that open a block of furniture
     re.compile(
-        r"\s+(?=(?:leave a (?:reply|comment)|you (?:may|might) (?:also )?(?:be interested|like)|"
+        r"(?<!\s)\s+"
+        r"(?=(?:leave a (?:reply|comment)|you (?:may|might) (?:also )?(?:be interested|like)|"
         r"(?:fuente|source|quelle|fonte)\s*:|read (?:more|also|next)\s*:|related\s*:|"
         r"a message from\b|dear readers\b|this site uses akismet|learn how your comment data|"
         r"follow [\w ]{1,30}? news\b|share (?:this|on)\b|sign up\b|click here\b))",
         re.IGNORECASE,
     ),
     # an emoji or pictograph opening a prompt ("🌎 Follow World news")
-    re.compile(r"\s*[\u2190-\u2bff\U0001f000-\U0001faff]\s*"),
+    re.compile(r"(?:(?<!\s)\s+)?[\u2190-\u2bff\U0001f000-\U0001faff]\s*"),
 ]
 # Sentence ends: . ! ? … (and a closing quote or bracket), then a capital, digit or quote;
 # not after an abbreviation ("Oct. 4", "the U.S. State Department", "Mr. Kim").
@@ -257,7 +265,12 @@ _ABBREVIATION = re.compile(
 # Furniture that ends where content resumes: a shouted line, a photo credit, a dateline,
 # a breadcrumb trail. A new block starts after each.
 _BLOCK_ENDS = [
-    re.compile(r"(?:\b[A-Z][A-Z'’&-]*\b[ ]+){3,}[A-Z][A-Z'’&-]*\b(?=\s+[A-Z“\"][a-z]|\s*$)"),
+    # a shouted line: four or more upper-case words. A break goes after the last word, which
+    # a match from a later word of a long run finds too, so runs are bounded (linear time).
+    re.compile(
+        r"(?<![A-Z'’&-])(?:\b[A-Z][A-Z'’&-]{0,40}\b[ ]+){3,40}[A-Z][A-Z'’&-]{0,40}\b"
+        r"(?=\s+[A-Z“\"][a-z]|\s*$)"
+    ),
     re.compile(r"\bleave a (?:reply|comment)\b", re.IGNORECASE),
     re.compile(r"\bFollow [A-Z][\w ]{0,30}? news\b"),
     re.compile(
@@ -287,7 +300,7 @@ def split_run_on(line: str) -> list[str]:
         ['Leave a Reply', 'The mayor said so.', 'READ MORE FROM THE POST', 'The end.']
     """
     marked = _SENTENCE_BREAK.sub(
-        lambda m: m.group(0) if _ABBREVIATION.search(m.string[: m.start()]) else _BREAK, line
+        lambda m: m.group(0) if _ends_in_abbreviation(m.string, m.start()) else _BREAK, line
     )
     for pattern in _BLOCK_ENDS:
         marked = pattern.sub(lambda m: m.group(0) + _BREAK, marked)
@@ -296,23 +309,45 @@ def split_run_on(line: str) -> list[str]:
     return [piece for part in marked.split(_BREAK) for piece in _peel_heads(part.strip())]
 
 
+_ABBREVIATION_WINDOW = 24
+"""Characters before a sentence break that `_ABBREVIATION` reads: more than its longest match
+("september.", 10) and the character before it (the word boundary)."""
+
+
+def _ends_in_abbreviation(text: str, end: int) -> bool:
+    """Whether `text[:end]` ends in an abbreviation; reads only the last few characters, so
+    that splitting a run-on line stays linear in its length."""
+    return _ABBREVIATION.search(text, max(0, end - _ABBREVIATION_WINDOW), end) is not None
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
 def _peel_heads(part: str) -> list[str]:
-    """Split the furniture at the head of `part` off into blocks of their own."""
+    """Split the furniture at the head of `part` off into blocks of their own.
+
+    It walks `part` with an offset rather than slicing it, so that many heads in a long part
+    cost linear time.
+    """
     pieces: list[str] = []
-    while part:
+    pos = 0
+    while pos < len(part):
         for pattern in _HEADS:
-            match = pattern.match(part)
-            if match and 0 < match.end() < len(part):
+            match = pattern.match(part, pos)
+            if match and pos < match.end() < len(part):
                 head = match.group(0).strip()
-                part = part[match.end() :].strip()
-                if pattern is _HEADS[-1] and len(part) > len(head):  # the copy goes too
+                pos = _skip_space(part, match.end())
+                if pattern is _HEADS[-1] and len(part) - pos > len(head):  # the copy goes too
                     pieces.append(head)
-                    part = part[len(head) :].strip()
+                    pos = _skip_space(part, pos + len(head))
                 pieces.append(head)
                 break
         else:
             break
-    return [*pieces, part] if part else pieces
+    return [*pieces, part[pos:]] if pos < len(part) else pieces
 
 
 def clean_blocks(text: str, config: CleanConfig | None = None) -> CleanResult:
@@ -326,6 +361,7 @@ def clean_blocks(text: str, config: CleanConfig | None = None) -> CleanResult:
     config = config or CleanConfig()
     result = CleanResult()
     blocks = split_blocks(text, config)
+    appeal_after = _appeal_words_from(blocks)
     seen: set[str] = set()
     in_appeal = False
     for position, block in enumerate(blocks):
@@ -334,8 +370,7 @@ def clean_blocks(text: str, config: CleanConfig | None = None) -> CleanResult:
             result.removed.append(Removal(block, "donation appeal"))
             continue
         if position > 0 and _APPEAL_START.match(block):
-            rest = " ".join(blocks[position:])
-            if _APPEAL_WORDS.search(rest):
+            if appeal_after[position]:
                 in_appeal = True
                 reason = _block_reason(block, position, result.signals, config)
                 if reason != "publisher line":
@@ -354,6 +389,21 @@ def clean_blocks(text: str, config: CleanConfig | None = None) -> CleanResult:
         seen.add(key)
         result.paragraphs.append(block)
     return result
+
+
+def _appeal_words_from(blocks: list[str]) -> list[bool]:
+    """For each block, whether the blocks from it on, joined by spaces, hold an appeal word.
+
+    One backward pass: a match that starts in a block lies in it or runs a few characters into
+    the next one ("support" / "us"), so each block is searched with the head of the next.
+    """
+    found = [False] * (len(blocks) + 1)
+    for position in range(len(blocks) - 1, -1, -1):
+        block = blocks[position]
+        window = block + " " + blocks[position + 1][:64] if position + 1 < len(blocks) else block
+        match = _APPEAL_WORDS.search(window)
+        found[position] = found[position + 1] or (match is not None and match.start() <= len(block))
+    return found[: len(blocks)]
 
 
 def drop_repeated_sentences(

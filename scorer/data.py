@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,41 @@ def _row_problem(row: Any, labels: tuple[str, ...]) -> str | None:
     return None
 
 
+def _text(path: Path) -> str:
+    """The file as text; invalid UTF-8 is a `DataError` naming the line."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise errors.DataError(
+            errors.E_DATA_NOT_UTF8.format(path=path, line=line, detail=exc.reason)
+        ) from exc
+
+
+def _csv_rows(path: Path) -> list[tuple[str, Any]]:
+    """A CSV file's rows, each named by the line it starts on; a field over the csv module's
+    limit (128 KB) is a `DataError` naming that line (most often a quote left open)."""
+    reader = csv.DictReader(io.StringIO(_text(path), newline=""))
+    rows: list[tuple[str, Any]] = []
+    start = 1
+    try:
+        if reader.fieldnames is None:
+            return rows  # an empty file
+        while True:
+            start = reader.line_num + 1
+            rows.append((f"{path}:{start}", next(reader)))
+    except StopIteration:
+        return rows
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            limit_kb = csv.field_size_limit() // 1024
+            message = errors.E_CSV_FIELD.format(path=path, line=start, limit_kb=limit_kb)
+        else:
+            message = f"{path}:{start}: not valid CSV ({exc})"
+        raise errors.DataError(message) from exc
+
+
 def _rows(path: Path) -> list[tuple[str, Any]]:
     if path.is_dir():
         from datasets import load_from_disk
@@ -68,18 +104,17 @@ def _rows(path: Path) -> list[tuple[str, Any]]:
         return [(f"{path}: row {i + 1}", dict(row)) for i, row in enumerate(dataset)]
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        with path.open(newline="", encoding="utf-8") as handle:
-            return [(f"{path}:{i + 2}", row) for i, row in enumerate(csv.DictReader(handle))]
+        return _csv_rows(path)
     if suffix in (".jsonl", ".json"):
         rows: list[tuple[str, Any]] = []
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    rows.append((f"{path}:{number}", json.loads(line)))
-                except json.JSONDecodeError as exc:
-                    rows.append((f"{path}:{number}", f"invalid JSON ({exc.msg})"))
+        # only "\n" ends a line: JSON strings may hold U+2028 and other Unicode line breaks
+        for number, line in enumerate(_text(path).split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                rows.append((f"{path}:{number}", json.loads(line)))
+            except json.JSONDecodeError as exc:
+                rows.append((f"{path}:{number}", f"invalid JSON ({exc.msg})"))
         return rows
     raise errors.DataError(
         f"{path}: unsupported data file '{suffix}'; expected .jsonl, .csv or a `datasets` directory"

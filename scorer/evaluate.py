@@ -35,9 +35,54 @@ class GoldSentence:
     label: str
 
 
+def _gold_sentences(doc: Any, path: Path, line: int) -> list[dict[str, Any]]:
+    """A gold document's sentences, each checked to be an object with a string `text`.
+
+    Raises:
+        DataError: naming the file, the line and the sentence.
+    """
+    if not isinstance(doc, dict) or "sentences" not in doc:
+        found = "no 'sentences'" if isinstance(doc, dict) else f"{_json_type(doc)}, not an object"
+        raise errors.DataError(errors.E_GOLD_DOC.format(path=path, line=line, detail=found))
+    sentences = doc["sentences"]
+    if not isinstance(sentences, list):
+        detail = f"'sentences' is {_json_type(sentences)}, not a list"
+        raise errors.DataError(errors.E_GOLD_DOC.format(path=path, line=line, detail=detail))
+    for index, sentence in enumerate(sentences):
+        if not isinstance(sentence, dict):
+            problem = f"{_json_type(sentence)}, not an object"
+        elif "text" not in sentence:
+            problem = "no 'text'"
+        elif not isinstance(sentence["text"], str):
+            problem = f"'text' is {_json_type(sentence['text'])}, not a string"
+        else:
+            continue
+        raise errors.DataError(
+            errors.E_GOLD_SENTENCE.format(
+                path=path, line=line, index=index, problem=problem, labels=list(LABELS)
+            )
+        )
+    return sentences
+
+
+def _json_type(value: Any) -> str:
+    """`null`, `a string`, `an integer`… : a value's JSON type, as a gold file's author sees it."""
+    if value is None:
+        return "null"
+    names = {bool: "a boolean", str: "a string", int: "an integer", float: "a number"}
+    names |= {list: "a list", dict: "an object"}
+    return names.get(type(value), type(value).__name__)
+
+
 def read_gold(path: Path | str, context_size: int = CONTEXT_SENTENCES) -> list[GoldSentence]:
     """Gold sentences to score: `content: false` and `label: null` are skipped, but every content
-    sentence (scored or not) counts as context for the sentences after it."""
+    sentence (scored or not) counts as context for the sentences after it.
+
+    Raises:
+        DataError: the file is missing, a line is not a gold document (a JSON object whose
+            `sentences` is a list of objects with a string `text`), a label is not ours, or
+            nothing is scored; the message names the file and the line.
+    """
     path = Path(path)
     if not path.exists():
         raise errors.DataError(f"{path}: no such gold file")
@@ -48,11 +93,12 @@ def read_gold(path: Path | str, context_size: int = CONTEXT_SENTENCES) -> list[G
                 continue
             try:
                 doc = json.loads(line)
-                sentences = doc["sentences"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise errors.DataError(f"{path}:{number}: not a gold document ({exc})") from exc
+            except json.JSONDecodeError as exc:
+                raise errors.DataError(
+                    errors.E_GOLD_DOC.format(path=path, line=number, detail=exc)
+                ) from exc
             previous: list[str] = []
-            for index, sentence in enumerate(sentences):
+            for index, sentence in enumerate(_gold_sentences(doc, path, number)):
                 if not sentence.get("content", True):
                     continue
                 label = sentence.get("label")
@@ -126,8 +172,13 @@ def binary_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
     return round(float(f1_score(y_true, y_pred, zero_division=0)), 4)
 
 
-def evaluate(*, gold: Path | str, classifiers: Sequence[Classifier]) -> dict[str, Any]:
-    """Score every classifier on the gold file; returns metrics and predictions per classifier."""
+def evaluate(
+    *, gold: Path | str, classifiers: Sequence[Classifier], progress: Any = None
+) -> dict[str, Any]:
+    """Score every classifier on the gold file; returns metrics and predictions per classifier.
+
+    `progress` (a `scorer.progress.Progress`) is advanced once per classifier evaluated.
+    """
     sentences = read_gold(gold)
     labels = [s.label for s in sentences]
     results: dict[str, Any] = {"gold": str(gold), "n": len(sentences), "classifiers": {}}
@@ -135,6 +186,8 @@ def evaluate(*, gold: Path | str, classifiers: Sequence[Classifier]) -> dict[str
         # each classifier reads the context size it was trained with
         context = read_gold(gold, context_size(classifier))
         predictions = classifier.predict([(s.text, s.context) for s in context])
+        if progress is not None:
+            progress.advance(1, sentences=len(context))
         result = metrics(labels, [p.label for p in predictions])
         result["attributed_f1"] = binary_f1(labels, [p.label for p in predictions])
         result["predictions"] = [
@@ -197,6 +250,7 @@ def run_eval(
     fmt: str,
     stream: TextIO,
     precision: str = "int8",
+    progress: Any = None,
 ) -> dict[str, Any]:
     """What `scorer eval` does: evaluate the model (if any) and rules, print, write predictions.
 
@@ -205,10 +259,12 @@ def run_eval(
 
     Raises:
         OutputError: `predictions` is one of the inputs; nothing is read or written.
+        DataError: the gold file is not one (`read_gold`); no model is loaded.
     """
     if predictions is not None:
         model_files = sorted(model_dir.iterdir()) if model_dir and model_dir.is_dir() else []
         check_output(predictions, [gold, *model_files])
+    read_gold(gold)  # a bad gold file fails before a model is loaded
     classifiers: list[Classifier] = []
     model = registry.load(
         "auto" if model_dir is None else "transformer", model_dir, precision=precision
@@ -216,7 +272,9 @@ def run_eval(
     if model.name != "rules":
         classifiers.append(model)
     classifiers.append(RuleClassifier())
-    results = evaluate(gold=gold, classifiers=classifiers)
+    if progress is not None:
+        progress.set_total(len(classifiers))
+    results = evaluate(gold=gold, classifiers=classifiers, progress=progress)
     if predictions is not None:
         first = results["classifiers"][classifiers[0].name]["predictions"]
         with atomic_output(predictions) as handle:

@@ -245,6 +245,26 @@ def _split(field: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part.strip() for part in field.split("|") if part.strip()))
 
 
+class _Rows:
+    """A csv reader whose format errors (e.g. a field over the size limit) name the line."""
+
+    def __init__(self, reader: Any, source: str) -> None:
+        self.reader, self.source = reader, source
+
+    @property
+    def line_num(self) -> int:
+        return self.reader.line_num
+
+    def __iter__(self) -> _Rows:
+        return self
+
+    def __next__(self) -> list[str]:
+        try:
+            return next(self.reader)
+        except csv.Error as exc:
+            raise _fail(self.source, self.reader.line_num, f"not valid CSV ({exc})") from None
+
+
 def parse_outlets(text: str, *, source: str) -> list[Outlet]:
     """Parse outlet rows from CSV text with the header name,aliases,domains,country,kind.
 
@@ -260,7 +280,7 @@ def parse_outlets(text: str, *, source: str) -> list[Outlet]:
     Raises:
         DataError: (a ValueError) naming the source, the line, the problem and the valid kinds.
     """
-    reader = csv.reader(io.StringIO(text))
+    reader = _Rows(csv.reader(io.StringIO(text)), source)
     header = next(reader, None)
     columns = [c.strip().lower() for c in header or []]
     missing = [c for c in COLUMNS if c not in columns]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import itertools
+import math
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,6 +25,8 @@ from scorer.segment import load_nlp, segment
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from scorer.progress import Progress
 
 SCHEMA_VERSION = "1.0"
 
@@ -62,8 +68,8 @@ class ScoringConfig:
         check_precision(self.precision)
         if self.batch_articles < 1:
             raise errors.ConfigError("batch_articles must be at least 1")
-        if self.max_mb <= 0:
-            raise errors.ConfigError("max_mb must be positive")
+        if not math.isfinite(self.max_mb) or self.max_mb <= 0:  # NaN compares False
+            raise errors.ConfigError(errors.E_MAX_MB.format(field="max_mb", value=self.max_mb))
 
 
 class Scorer:
@@ -110,11 +116,12 @@ class Scorer:
             config=self.config.clean,
             context_size=context_size(self.classifier),
         )
-        items = [(s.text, s.context) for a in articles for s in a.sentences]
-        predictions = iter(self.classifier.predict(items))
         for article in articles:
-            for sentence in article.sentences:
-                prediction = next(predictions)
+            # One call per article: int8 inference scales activations per batch, so an
+            # article's labels must not depend on which other articles share its batch.
+            items = [(s.text, s.context) for s in article.sentences]
+            predictions = self.classifier.predict(items) if items else []
+            for sentence, prediction in zip(article.sentences, predictions):
                 sentence.label, sentence.confidence = prediction.label, prediction.confidence
             attribute(article, registry=self.registry)
             article.profile = build_profile(article, self.config.weights)
@@ -137,29 +144,64 @@ class Scorer:
         self, paths: Iterable[str], *, stdin: Any = None
     ) -> Iterator[Article | InputProblem]:
         """Read, score and yield articles batch by batch; problems are yielded as they come."""
-        batch: list[Article] = []
-        for item in read_inputs(
-            paths, stdin=stdin, max_mb=self.config.max_mb, exclude=self.config.exclude
-        ):
+        for item in read_batches(paths, config=self.config, stdin=stdin):
             if isinstance(item, InputProblem):
                 yield item
-                continue
-            batch.append(item)
-            if len(batch) >= self.config.batch_articles:
-                yield from self._finish(batch)
-                batch = []
-        if batch:
-            yield from self._finish(batch)
-
-    def _finish(self, batch: list[Article]) -> Iterator[Article | InputProblem]:
-        for article in self.score_articles(batch):
-            if not article.sentences:
-                yield InputProblem(
-                    article.source or article.id,
-                    errors.E_NO_CONTENT.format(removed=len(article.removed)),
-                )
             else:
-                yield article
+                yield from self.score_batch(item)
+
+    def score_batch(self, batch: list[Article]) -> list[Article | InputProblem]:
+        """Score a batch of read articles; an article that fails becomes an `InputProblem`.
+
+        One bad article never costs the others: if the batch fails, each article is scored
+        again on its own (from a pristine copy) and only the ones that still fail are reported.
+        """
+        pristine = [copy.deepcopy(article) for article in batch]
+        try:
+            scored: list[Article | InputProblem] = list(self.score_articles(batch))
+        except Exception:  # noqa: BLE001 - any failure of one article must not stop the run
+            scored = []
+            for original in pristine:
+                article = copy.deepcopy(original)
+                try:
+                    scored.extend(self.score_articles([article]))
+                except Exception as exc:  # noqa: BLE001
+                    detail = " ".join(str(exc).split())[:200] or "no detail"
+                    scored.append(
+                        InputProblem(
+                            article.source or article.id,
+                            errors.E_ARTICLE_FAILED.format(
+                                kind=type(exc).__name__, detail=detail
+                            ),
+                        )
+                    )
+        return [_content_or_problem(item) for item in scored]
+
+
+
+def read_batches(
+    paths: Iterable[str], *, config: ScoringConfig, stdin: Any = None
+) -> Iterator[list[Article] | InputProblem]:
+    """Read inputs as batches of `config.batch_articles` articles; problems pass through."""
+    batch: list[Article] = []
+    for item in read_inputs(paths, stdin=stdin, max_mb=config.max_mb, exclude=config.exclude):
+        if isinstance(item, InputProblem):
+            yield item
+            continue
+        batch.append(item)
+        if len(batch) >= config.batch_articles:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _content_or_problem(item: Article | InputProblem) -> Article | InputProblem:
+    if isinstance(item, Article) and not item.sentences:
+        return InputProblem(
+            item.source or item.id, errors.E_NO_CONTENT.format(removed=len(item.removed))
+        )
+    return item
 
 
 def article_to_dict(article: Article, *, classifier: str = "") -> dict[str, Any]:
@@ -195,8 +237,59 @@ class RunSummary:
     """What one `score_files` run did."""
 
     scored: int = 0
+    sentences: int = 0
     failed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    workers: int = 1
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        """The one-line summary the CLI prints at the end."""
+        rate = self.sentences / self.seconds if self.seconds > 0 else 0.0
+        return (
+            f"scored {self.scored} article(s), {self.sentences} sentence(s), "
+            f"{len(self.failed)} failed, in {self.seconds:.1f} s ({rate:.1f} sentences/s, "
+            f"{self.workers} process{'es' if self.workers > 1 else ''})"
+        )
+
+
+def score_stream(
+    paths: list[str], *, config: ScoringConfig, workers: int = 1, stdin: Any = None
+) -> tuple[str, int, Iterator[Article | InputProblem]]:
+    """Score `paths` on `workers` processes: (classifier name, processes used, results).
+
+    Results come in input order, problems where they occurred. `workers` 0 means one per
+    core. An input of a single batch (`config.batch_articles` articles) is scored in this
+    process: starting workers would cost more than it saves.
+    """
+    from scorer.workers import WorkerPool, resolve_workers
+
+    workers = resolve_workers(workers)
+    items = read_batches(paths, config=config, stdin=stdin)
+    head: list[list[Article] | InputProblem] = []
+    if workers > 1:
+        for item in items:
+            head.append(item)
+            if sum(isinstance(h, list) for h in head) > 1:
+                break
+    if workers == 1 or sum(isinstance(h, list) for h in head) <= 1:
+        scorer = Scorer(config)
+
+        def in_process() -> Iterator[Article | InputProblem]:
+            for item in itertools.chain(head, items):
+                if isinstance(item, InputProblem):
+                    yield item
+                else:
+                    yield from scorer.score_batch(item)
+
+        return scorer.classifier.name, 1, in_process()
+    pool = WorkerPool(config, workers=workers)
+
+    def in_workers() -> Iterator[Article | InputProblem]:
+        with pool:
+            yield from pool.map(itertools.chain(head, items))
+
+    return pool.classifier_name, workers, in_workers()
 
 
 def score_files(
@@ -209,13 +302,16 @@ def score_files(
     stdin: Any = None,
     report: Any = None,
     color: bool = False,
+    workers: int = 1,
+    progress: Progress | None = None,
 ) -> RunSummary:
     """Score every input and write each article as it is done, in `fmt`.
 
     With `output`, the articles go to that file, which must not be one of the inputs (it is
     skipped inside an input directory) and appears complete or not at all; else to `stream`
     (default stdout). `report` receives each problem line as it happens (the CLI prints them
-    to stderr).
+    to stderr). `workers` processes score in parallel (0: one per core); the output is the
+    same whatever their number. `progress` is advanced per article (the CLI's bar).
 
     Example:
         >>> import io
@@ -228,21 +324,30 @@ def score_files(
     from scorer.outputs import open_output
     from scorer.render import Writer
 
+    started = time.perf_counter()
     if output is not None:
         config = replace(config, exclude=(*config.exclude, Path(output)))
     summary = RunSummary()
     with open_output(output, inputs=paths, stream=stream) as out:
-        scorer = Scorer(config)
+        name, summary.workers, results = score_stream(
+            paths, config=config, workers=workers, stdin=stdin
+        )
         writer = Writer(fmt, out, color=color)
-        writer.start({"schema_version": SCHEMA_VERSION, "classifier": scorer.classifier.name})
-        for item in scorer.score_paths(paths, stdin=stdin):
+        writer.start({"schema_version": SCHEMA_VERSION, "classifier": name})
+        for item in results:
             if isinstance(item, InputProblem):
                 line = item.line()
                 (summary.failed if item.fatal else summary.warnings).append(line)
                 if report is not None:
                     report(line)
+                if progress is not None and item.fatal:
+                    progress.advance(1, failed=1)
                 continue
-            writer.write(article_to_dict(item, classifier=scorer.classifier.name))
+            writer.write(article_to_dict(item, classifier=name))
             summary.scored += 1
+            summary.sentences += len(item.sentences)
+            if progress is not None:
+                progress.advance(1, sentences=len(item.sentences))
         writer.finish(summary.failed + summary.warnings)
+    summary.seconds = time.perf_counter() - started
     return summary

@@ -3,6 +3,8 @@
 The parts of triage that work across articles rather than on one:
 
 - `Encoder`: the base encoder (all-MiniLM-L6-v2 from its package), loaded offline once;
+- `find_copies`: near-duplicate articles (a wire story run by many outlets), reported once
+  under the first of them, so that links and the report grow with the distinct articles;
 - `group_stories`: articles grouped by the similarity of their embeddings;
 - `find_links`: a chain hop naming an outlet whose article is in the batch, linked to that
   article's matching sentence (Washington Examiner → The Moscow Times article, sentence 4);
@@ -96,6 +98,56 @@ def load_encoder() -> Encoder:
 def unit(vector: np.ndarray) -> np.ndarray:
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm else vector
+
+
+# --- near-duplicates ---------------------------------------------------------------------------
+
+# Only pairs of articles whose embeddings are at least this close have their texts compared: a
+# cheap filter, far below what any near-duplicate reaches.
+COPY_PREFILTER = 0.9
+
+
+def shingles(article: Article, size: int = 3) -> frozenset[tuple[str, ...]]:
+    """The article's word `size`-grams (casefolded), across sentence boundaries."""
+    words = [w.casefold() for s in article.sentences for w in _WORD.findall(s.text)]
+    if len(words) < size:
+        return frozenset({tuple(words)})
+    return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+
+
+def find_copies(
+    articles: Sequence[Article], vectors: np.ndarray, threshold: float
+) -> dict[int, list[int]]:
+    """Near-duplicate articles: each original's index → the indices of its copies.
+
+    An article is a copy of the first earlier original whose word-trigram Jaccard similarity
+    with it is at least `threshold` (only originals whose embedding is within
+    `COPY_PREFILTER` are compared). Every article is compared with the originals only, never
+    with other copies, so a chain of small edits cannot drift away from its original.
+
+    Example:
+        >>> find_copies([], np.zeros((0, 384)), 0.8)
+        {}
+    """
+    originals: list[int] = []
+    copies: dict[int, list[int]] = {}
+    grams: dict[int, frozenset[tuple[str, ...]]] = {}
+    for i in range(len(articles)):
+        found = None
+        if originals:
+            close = vectors[originals] @ vectors[i] >= COPY_PREFILTER
+            mine = shingles(articles[i])
+            for k in (o for o, near in zip(originals, close) if near):
+                theirs = grams.setdefault(k, shingles(articles[k]))
+                shared = len(mine & theirs)
+                if shared >= threshold * (len(mine) + len(theirs) - shared):
+                    found = k
+                    break
+        if found is None:
+            originals.append(i)
+        else:
+            copies.setdefault(found, []).append(i)
+    return copies
 
 
 # --- stories -----------------------------------------------------------------------------------

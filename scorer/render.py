@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from enum import Enum
 from typing import Any, TextIO
 
@@ -29,6 +31,7 @@ class Format(str, Enum):
     JSON = "json"
     JSONL = "jsonl"
     MARKDOWN = "markdown"
+    PARQUET = "parquet"  # shards of `--engine ray` only
 
 
 def chain_text(chain: list[dict[str, Any]], *, markup: bool = False) -> str:
@@ -134,13 +137,35 @@ class Writer:
         self._console.print()
 
 
+# Markdown's inline syntax (emphasis, code, links, table cells, escapes); `#`, `>` and list
+# markers only act at the start of a line, where user text never stands. An underscore inside a
+# word (`file_name`) is never emphasis, so it stays as written.
+_MD_SPECIAL = re.compile(r"([\\`*\[\]|~]|(?<!\w)_|_(?!\w))")
+
+
+def md_text(text: str) -> str:
+    """User text as literal Markdown: raw HTML escaped, inline syntax backslash-escaped, on one
+    line (a line break would end a table row).
+
+    Example:
+        >>> print(md_text("<script>x</script> [click](https://evil.example) *a*|b"))
+        &lt;script&gt;x&lt;/script&gt; \\[click\\](https://evil.example) \\*a\\*\\|b
+    """
+    escaped = html.escape(_MD_SPECIAL.sub(r"\\\1", text), quote=False)
+    return " ".join(escaped.split())
+
+
 def markdown(article: dict[str, Any]) -> str:
-    """One article object (`article_to_dict`) as a Markdown section: profile, flags, sentences."""
+    """One article object (`article_to_dict`) as a Markdown section: profile, flags, sentences.
+
+    Every piece of user text (id, publisher, sentences, chains, reasons, removed text) goes
+    through `md_text`: raw HTML in an article shows as text, never as markup.
+    """
     profile = Profile.from_dict(article["profile"])
-    lines = [f"## {article['id']}", ""]
+    lines = [f"## {md_text(article['id'])}", ""]
     lines.append(
-        f"- publisher: {article['publisher'] or 'unknown'}"
-        + (f" (credit: {article['credit']})" if article.get("credit") else "")
+        f"- publisher: {md_text(article['publisher'] or 'unknown')}"
+        + (f" (credit: {md_text(article['credit'])})" if article.get("credit") else "")
     )
     lines.append(f"- score: **{profile.score}** / 100")
     lines.append("- counts: " + ", ".join(f"{k} {v}" for k, v in profile.counts.items()))
@@ -151,16 +176,17 @@ def markdown(article: dict[str, Any]) -> str:
     )
     for flag in profile.flags:
         lines.append(
-            f"- ⚑ **{flag.name.value}**: {flag.reason} (sentences "
+            f"- ⚑ **{flag.name.value}**: {md_text(flag.reason)} (sentences "
             f"{', '.join(map(str, flag.sentences))})"
         )
     lines += ["", "| # | label | sentence | chain |", "|---|---|---|---|"]
     for s in article["sentences"]:
-        text = s["text"].replace("|", "\\|")
-        chains = "<br>".join(chain_text(c) for c in s["chains"]).replace("|", "\\|")
-        lines.append(f"| {s['index']} | {s['label']} | {text} | {chains} |")
+        chains = "<br>".join(md_text(chain_text(c)) for c in s["chains"])
+        lines.append(f"| {s['index']} | {s['label']} | {md_text(s['text'])} | {chains} |")
     if article["removed"]:
         lines += ["", f"<details><summary>{len(article['removed'])} removed</summary>", ""]
-        lines += [f"- *{r['reason']}*: {r['text'][:120]}" for r in article["removed"]]
+        lines += [
+            f"- *{md_text(r['reason'])}*: {md_text(r['text'][:120])}" for r in article["removed"]
+        ]
         lines += ["", "</details>"]
     return "\n".join(lines) + "\n"

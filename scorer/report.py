@@ -4,7 +4,10 @@
 writes a `TriageResult` already made.
 
 The HTML page needs nothing but a browser: inline CSS, inline SVG for each story's provenance
-graph, no scripts, no external assets. Every piece of article text is escaped.
+graph, no scripts, no external assets. Every piece of article text is escaped, and a CSV cell
+that a spreadsheet would read as a formula is neutralised. Near-duplicate copies (`copy_of`)
+are folded into the row of the article they copy in the table and the page, reported once;
+the JSON and the CSV keep one entry per article.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from html import escape
 from pathlib import Path
@@ -21,6 +24,7 @@ from typing import Any, TextIO
 from scorer.article import HopKind, Label
 from scorer.outputs import open_output
 from scorer.pipeline import ScoringConfig
+from scorer.provenance import Link
 from scorer.render import LABEL_SHORT, chain_text
 from scorer.triage import ArticleTriage, Story, TriageConfig, TriageResult, triage
 
@@ -35,6 +39,8 @@ class TriageFormat(str, Enum):
 
 
 CSV_HEADER = ("id", "publisher", "priority", "story", "reasons", "top_claim")
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_report(
@@ -103,22 +109,68 @@ def _publisher(item: ArticleTriage) -> str:
     return a.publisher or (f"credit: {a.credit}" if a.credit else "")
 
 
+def spreadsheet_safe(cell: str) -> str:
+    """`cell` with a leading apostrophe if a spreadsheet would run it as a formula.
+
+    Example:
+        >>> print(spreadsheet_safe('=HYPERLINK("https://evil.example", "click")'))
+        '=HYPERLINK("https://evil.example", "click")
+        >>> spreadsheet_safe("Reuters")
+        'Reuters'
+    """
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def write_csv(result: TriageResult, stream: TextIO) -> None:
-    """One row per article, in queue order: id, publisher, priority, story, reasons, top claim."""
+    """One row per article, in queue order: id, publisher, priority, story, reasons, top claim.
+
+    A cell starting with =, +, -, @, a tab or a carriage return (an id, a publisher) gets a
+    leading apostrophe, so a spreadsheet shows it as text instead of running it; a carriage
+    return inside a cell becomes a line feed, which the writer quotes (it leaves a bare "\\r"
+    unquoted, and readers take it for the end of the row).
+    """
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for item in result.articles:
         top = item.claims[0] if item.claims else None
+        row = [
+            item.id,
+            _publisher(item),
+            f"{item.priority:g}",
+            item.story,
+            "; ".join(r.text for r in item.reasons),
+            f"[{top.sentence}] {top.text} ({top.why})" if top else "",
+        ]
         writer.writerow(
-            [
-                item.id,
-                _publisher(item),
-                f"{item.priority:g}",
-                item.story,
-                "; ".join(r.text for r in item.reasons),
-                f"[{top.sentence}] {top.text} ({top.why})" if top else "",
-            ]
+            [spreadsheet_safe(cell).replace("\r\n", "\n").replace("\r", "\n") for cell in row]
         )
+
+
+def _copies(result: TriageResult) -> dict[str, list[ArticleTriage]]:
+    """Each original's near-duplicate copies (the articles with `copy_of`), in queue order."""
+    out: dict[str, list[ArticleTriage]] = {}
+    for item in result.articles:
+        if item.copy_of is not None:
+            out.setdefault(item.copy_of, []).append(item)
+    return out
+
+
+def _copies_note(copies: list[ArticleTriage]) -> str:
+    """`+2 near-duplicate copies (priority 40–52)`."""
+    if not copies:
+        return ""
+    low, high = min(c.priority for c in copies), max(c.priority for c in copies)
+    span = f"{low:g}" if low == high else f"{low:g}–{high:g}"
+    return f"+{len(copies)} near-duplicate {_copy_noun(len(copies))} (priority {span})"
+
+
+def _copy_noun(n: int) -> str:
+    return "copy" if n == 1 else "copies"
+
+
+def _ids(ids: list[str], limit: int) -> str:
+    shown = ", ".join(ids[:limit])
+    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
 
 
 def write_table(result: TriageResult, stream: TextIO, *, color: bool = False) -> None:
@@ -148,26 +200,34 @@ def write_table(result: TriageResult, stream: TextIO, *, color: bool = False) ->
         ("check first", {"ratio": 4}),
     ):
         table.add_column(name, **options)
-    for rank, item in enumerate(result.articles, start=1):
+    copies = _copies(result)
+    shown = [item for item in result.articles if item.copy_of is None]
+    for rank, item in enumerate(shown, start=1):
         claims = "\n".join(
             f"[{c.sentence}] {escape(c.text[:90])}{'…' if len(c.text) > 90 else ''}\n"
             f"  [dim]{escape(c.why)}[/dim]"
             for c in item.claims[:2]
         )
+        note = _copies_note(copies.get(item.id, []))
         table.add_row(
             str(rank),
             f"[bold]{item.priority:g}[/bold]",
-            f"{escape(item.id)}\n[dim]{escape(_publisher(item) or 'publisher unknown')}[/dim]",
+            f"{escape(item.id)}\n[dim]{escape(_publisher(item) or 'publisher unknown')}[/dim]"
+            + (f"\n[dim]{escape(note)}[/dim]" if note else ""),
             escape(item.story),
             "\n".join(f"• {escape(r.text)}" for r in item.reasons),
             claims,
         )
     console.print(table)
     for story in result.stories:
+        n_copies = sum(len(ids) for ids in story.copies.values())
         console.print(
-            f"[bold]{escape(story.id)}[/bold] ({len(story.articles)} article(s)): "
-            f"{escape(story.title)}"
+            f"[bold]{escape(story.id)}[/bold] ({len(story.articles)} article(s)"
+            + (f", {n_copies} near-duplicate {_copy_noun(n_copies)}" if n_copies else "")
+            + f"): {escape(story.title)}"
         )
+        for original, ids in story.copies.items():
+            console.print(f"  ≡ copies of {escape(original)}: {escape(_ids(ids, 10))}")
     for link in result.links:
         console.print(
             f"  ↪ {escape(link.from_id)} sentence {link.sentence} cites {escape(link.via)} → "
@@ -241,12 +301,41 @@ def _e(text: Any) -> str:
 
 
 def _anchors(result: TriageResult) -> dict[str, str]:
-    return {item.id: f"article-{rank}" for rank, item in enumerate(result.articles, start=1)}
+    """Each article's anchor: the originals numbered in queue order, a copy its original's."""
+    shown = [item for item in result.articles if item.copy_of is None]
+    anchors = {item.id: f"article-{rank}" for rank, item in enumerate(shown, start=1)}
+    for item in result.articles:
+        if item.copy_of is not None:
+            anchors[item.id] = anchors[item.copy_of]
+    return anchors
+
+
+@dataclass
+class _Page:
+    """What every part of the page looks up, indexed once so the page stays linear."""
+
+    anchors: dict[str, str]
+    copies: dict[str, list[ArticleTriage]]
+    outgoing: dict[tuple[str, int], Link] = field(default_factory=dict)
+    incoming: dict[tuple[str, int], list[Link]] = field(default_factory=dict)
+    by_story: dict[str, list[Link]] = field(default_factory=dict)
+
+
+def _page(result: TriageResult) -> _Page:
+    page = _Page(_anchors(result), _copies(result))
+    story_of = {a: story.id for story in result.stories for a in story.articles}
+    for k in result.links:
+        page.outgoing[(k.from_id, k.sentence)] = k
+        page.incoming.setdefault((k.to_id, k.target_sentence), []).append(k)
+        if k.from_id in story_of:
+            page.by_story.setdefault(story_of[k.from_id], []).append(k)
+    return page
 
 
 def html_report(result: TriageResult) -> str:
     """The whole report as one HTML page: queue, stories with their graphs, articles."""
-    anchors = _anchors(result)
+    page = _page(result)
+    n_copies = sum(len(copies) for copies in page.copies.values())
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -254,18 +343,26 @@ def html_report(result: TriageResult) -> str:
         "<title>scorer triage</title>",
         f"<style>{CSS}</style></head><body><main>",
         "<h1>Fact-checking triage</h1>",
-        f'<p class="muted">{len(result.articles)} article(s), {len(result.stories)} '
+        f'<p class="muted">{len(result.articles)} article(s)'
+        + (
+            f" ({n_copies} near-duplicate {_copy_noun(n_copies)}, each shown once under the "
+            "article it copies)"
+            if n_copies
+            else ""
+        )
+        + f", {len(result.stories)} "
         f"story(ies), {len(result.links)} cross-article link(s); classifier: "
         f"{_e(result.classifier or 'unknown')}. Priority 0–100: higher means check first.</p>",
     ]
-    parts.append(_queue(result, anchors))
+    parts.append(_queue(result, page))
     parts.append('<h2 id="stories">Stories and provenance</h2>')
     parts.append(_legend())
     for story in result.stories:
-        parts.append(_story(story, result, anchors))
+        parts.append(_story(story, page))
     parts.append('<h2 id="articles">Articles</h2>')
     for item in result.articles:
-        parts.append(_article(item, result, anchors))
+        if item.copy_of is None:
+            parts.append(_article(item, page))
     if result.problems:
         parts.append(
             "<h2>Problems</h2><ul>"
@@ -276,14 +373,17 @@ def html_report(result: TriageResult) -> str:
     return "\n".join(parts)
 
 
-def _queue(result: TriageResult, anchors: dict[str, str]) -> str:
+def _queue(result: TriageResult, page: _Page) -> str:
+    anchors = page.anchors
     rows = [
         '<h2 id="queue">Queue</h2>',
         '<table class="queue" id="queue-table">',
         "<thead><tr><th>#</th><th>priority</th><th>article</th><th>story</th>"
         "<th>reasons</th><th>check first</th></tr></thead><tbody>",
     ]
-    for rank, item in enumerate(result.articles, start=1):
+    shown = [item for item in result.articles if item.copy_of is None]
+    for rank, item in enumerate(shown, start=1):
+        note = _copies_note(page.copies.get(item.id, []))
         reasons = "".join(
             f"<li>{_e(r.text)} <span class='muted'>+{r.points:g}</span></li>" for r in item.reasons
         )
@@ -298,7 +398,9 @@ def _queue(result: TriageResult, anchors: dict[str, str]) -> str:
             f'<td><span class="prio">{item.priority:g}</span>'
             f'<div class="bar"><span style="width:{width:.0f}%"></span></div></td>'
             f'<td><a href="#{anchors[item.id]}">{_e(item.id)}</a><br>'
-            f'<span class="muted">{_e(_publisher(item) or "publisher unknown")}</span></td>'
+            f'<span class="muted">{_e(_publisher(item) or "publisher unknown")}</span>'
+            + (f'<br><span class="muted">{_e(note)}</span>' if note else "")
+            + "</td>"
             f'<td><a href="#{_e(item.story)}">{_e(item.story)}</a></td>'
             f'<td><ul class="reasons">{reasons}</ul></td><td>{claims}</td></tr>'
         )
@@ -327,8 +429,9 @@ def _legend() -> str:
     return f'<p class="legend">{spans}</p>'
 
 
-def _story(story: Story, result: TriageResult, anchors: dict[str, str]) -> str:
-    links = [k for k in result.links if k.from_id in story.articles]
+def _story(story: Story, page: _Page) -> str:
+    anchors = page.anchors
+    links = page.by_story.get(story.id, [])
     items = "".join(
         f'<li><a href="#{anchors[k.from_id]}-s{k.sentence}">{_e(k.from_id)} [{k.sentence}]</a> '
         f'cites {_e(k.via)} → <a href="#{anchors[k.to_id]}-s{k.target_sentence}">'
@@ -337,9 +440,14 @@ def _story(story: Story, result: TriageResult, anchors: dict[str, str]) -> str:
         for k in links
     )
     members = ", ".join(f'<a href="#{anchors[i]}">{_e(i)}</a>' for i in story.articles)
+    copies = "".join(
+        f"<p class='muted'>near-duplicate {_copy_noun(len(ids))} of "
+        f'<a href="#{anchors[original]}">{_e(original)}</a>: {_e(", ".join(ids))}</p>'
+        for original, ids in story.copies.items()
+    )
     return (
         f'<section class="story" id="{_e(story.id)}"><h3>{_e(story.id)}: '
-        f"{_e(_short(story.title, 140))}</h3><p class='muted'>{members}</p>"
+        f"{_e(_short(story.title, 140))}</h3><p class='muted'>{members}</p>{copies}"
         f'<div class="graph">{svg_graph(story)}</div>'
         + (
             f"<ul>{items}</ul>"
@@ -451,22 +559,26 @@ def svg_graph(story: Story) -> str:
     return "".join(out)
 
 
-def _article(item: ArticleTriage, result: TriageResult, anchors: dict[str, str]) -> str:
+def _article(item: ArticleTriage, page: _Page) -> str:
+    anchors = page.anchors
     a, anchor = item.article, anchors[item.id]
-    outgoing = {(k.sentence): k for k in result.links if k.from_id == item.id}
-    incoming: dict[int, list[Any]] = {}
-    for k in result.links:
-        if k.to_id == item.id:
-            incoming.setdefault(k.target_sentence, []).append(k)
+    copies = page.copies.get(item.id, [])
     flagged = {c.sentence: c for c in item.claims}
     score, counts = (a.profile.score, a.profile.counts) if a.profile else ("?", {})
     head = (
-        f'<section class="article" id="{anchor}"><h3>#{list(anchors).index(item.id) + 1} '
+        f'<section class="article" id="{anchor}"><h3>#{anchor.removeprefix("article-")} '
         f"{_e(item.id)} — {_e(_publisher(item) or 'publisher unknown')}</h3>"
         f'<p class="muted">priority <b>{item.priority:g}</b> · sourcing score '
         f"{_e(score)}/100 · {_e(item.story)} · "
         + " · ".join(f"{_e(k)} {_e(v)}" for k, v in counts.items())
         + "</p>"
+        + (
+            f'<p class="muted">{_e(_copies_note(copies))}: '
+            + ", ".join(f"{_e(c.id)} ({c.priority:g})" for c in copies)
+            + "</p>"
+            if copies
+            else ""
+        )
     )
     rows = [
         head,
@@ -485,14 +597,14 @@ def _article(item: ArticleTriage, result: TriageResult, anchors: dict[str, str])
             line += f'<div class="chain">{_e(chain_text([h.to_dict() for h in chain]))}</div>'
         if s.index in flagged:
             line += f'<div class="note">⚑ check first: {_e(flagged[s.index].why)}</div>'
-        if s.index in outgoing:
-            k = outgoing[s.index]
+        k = page.outgoing.get((item.id, s.index))
+        if k is not None:
             line += (
                 f'<div class="note">↪ {_e(k.via)} is in this batch: continues in '
                 f'<a href="#{anchors[k.to_id]}-s{k.target_sentence}">{_e(k.to_id)} '
                 f"sentence {k.target_sentence}</a></div>"
             )
-        for k in incoming.get(s.index, []):
+        for k in page.incoming.get((item.id, s.index), []):
             line += (
                 f'<div class="note">↩ cited by <a href="#{anchors[k.from_id]}-s{k.sentence}">'
                 f"{_e(k.from_id)} sentence {k.sentence}</a></div>"

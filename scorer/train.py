@@ -7,9 +7,11 @@ fine-tuned, and the artifact keeps those weights in fp16 (about 21 MB).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import random
+import shutil
 import sys
 import time
 import warnings
@@ -42,7 +44,10 @@ class TrainingConfig:
         class_weighting: "sqrt" (inverse square-root frequency), "inverse" or "none".
         seed: seeds Python, NumPy and torch for a reproducible run.
         save_steps: a resumable checkpoint every this many steps (0: only at epoch ends).
-        resume: continue from `output_dir/checkpoint` if it exists.
+        resume: continue from `output_dir/checkpoint` if it exists and records this run's
+            fingerprint (the same data and settings, `fingerprint`); a checkpoint of another
+            run is refused with an error.
+        overwrite: delete `output_dir/checkpoint` first and start afresh (whatever run it is).
         threads: torch CPU threads (0: torch's default).
         device: "auto", "cpu" or "cuda".
         max_steps: stop after this many steps (0: no limit); for smoke tests.
@@ -67,6 +72,7 @@ class TrainingConfig:
     seed: int = 13
     save_steps: int = 200
     resume: bool = True
+    overwrite: bool = False
     threads: int = 0
     device: str = "auto"
     max_steps: int = 0
@@ -200,6 +206,148 @@ def batch_order(examples: Sequence[Example], batch_size: int, seed: int) -> list
     return batches
 
 
+# The settings that change what a run trains on or how: a checkpoint resumes only a run with
+# the same ones. `max_steps` is not among them (a smoke run may be continued to the end), nor
+# where or how fast it runs (output, threads, device, save_steps).
+RUN_SETTINGS = (
+    "epochs",
+    "batch_size",
+    "learning_rate",
+    "warmup_ratio",
+    "max_length",
+    "class_weighting",
+    "seed",
+    "max_per_label",
+    "context_swap",
+)
+
+
+def _data_files(path: Path) -> list[Path]:
+    """The files whose bytes are a data path's content: itself, or a directory's, sorted."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file())
+    return [path]
+
+
+def fingerprint(config: TrainingConfig) -> dict[str, Any]:
+    """What makes a training run this run: a sha256 over the training files' contents in
+    order (names aside: a renamed file is the same data), the settings in `RUN_SETTINGS`, and
+    the sha256 of `init_model`'s weights.
+
+    Example:
+        >>> config = TrainingConfig(train_files=["tiny.jsonl"], seed=7)  # doctest: +SKIP
+        >>> fingerprint(config)["settings"]["seed"]  # doctest: +SKIP
+        7
+    """
+    from scorer.classifiers.transformer import file_sha256
+
+    digest = hashlib.sha256()
+    for top in config.train_files:
+        for path in _data_files(top):
+            name = path.relative_to(top).as_posix() if path != top else ""
+            digest.update(f"{name}\0{file_sha256(path)}\n".encode())
+    init = config.init_model
+    weights = Path(init) / "model.safetensors" if init else None
+    return {
+        "data": digest.hexdigest(),
+        "settings": {name: getattr(config, name) for name in RUN_SETTINGS},
+        "init_weights": file_sha256(weights) if weights and weights.is_file() else None,
+    }
+
+
+def _difference(recorded: dict[str, Any] | None, current: dict[str, Any]) -> str:
+    """How a checkpoint's fingerprint differs from this run's, in words ("" if it does not)."""
+    if not isinstance(recorded, dict):
+        return "it records no fingerprint of its data and settings (an older scorer wrote it)"
+    parts = []
+    if recorded.get("data") != current["data"]:
+        parts.append("other training data")
+    settings = recorded.get("settings") or {}
+    changed = [
+        f"{name} {settings.get(name)!r}, now {value!r}"
+        for name, value in current["settings"].items()
+        if settings.get(name) != value
+    ]
+    if changed:
+        parts.append("other settings: " + ", ".join(changed))
+    if recorded.get("init_weights") != current["init_weights"]:
+        parts.append("another --init-model")
+    return "; ".join(parts)
+
+
+def _checkpoint_state(checkpoint: Path) -> dict[str, Any] | None:
+    """The checkpoint's `state.json`, or None where there is no checkpoint.
+
+    Raises:
+        DataError: the file is there but unreadable: say how to start over.
+    """
+    if not checkpoint.is_dir():
+        previous = checkpoint.with_name(checkpoint.name + ".previous")
+        if (previous / "state.json").is_file():  # stopped between the two renames of a save
+            previous.rename(checkpoint)
+    state_file = checkpoint / "state.json"
+    if not state_file.exists():
+        return None
+    try:
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        int(state["step"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise errors.DataError(
+            errors.E_TRAIN_CHECKPOINT_CORRUPT.format(path=checkpoint, detail=f"state.json: {exc}")
+        ) from exc
+    return dict(state)
+
+
+def check_resumable(
+    config: TrainingConfig, current: dict[str, Any] | None = None
+) -> dict[str, Any] | None:
+    """The state of the checkpoint this run resumes, None when it starts afresh.
+
+    `overwrite` deletes the checkpoint first; without `resume` it is ignored. `current` is
+    the run's `fingerprint` (computed when not given).
+
+    Raises:
+        DataError: the checkpoint is another run's (other data or settings) or unreadable.
+    """
+    checkpoint = config.output_dir / "checkpoint"
+    if config.overwrite:
+        for path in (checkpoint, checkpoint.with_name(checkpoint.name + ".previous")):
+            if path.is_dir():
+                shutil.rmtree(path)
+        return None
+    if not config.resume:
+        return None
+    state = _checkpoint_state(checkpoint)
+    if state is None:
+        return None
+    difference = _difference(state.get("fingerprint"), current or fingerprint(config))
+    if difference:
+        raise errors.DataError(
+            errors.E_TRAIN_OTHER_RUN.format(output=config.output_dir, difference=difference)
+        )
+    _check_tensors(checkpoint)
+    return state
+
+
+def _check_tensors(checkpoint: Path) -> None:
+    """Parse the headers of the checkpoint's tensor files (cheap), so a truncated one fails
+    before the data is read and the model is built."""
+    from safetensors import safe_open
+
+    from scorer.classifiers.transformer import load_errors, one_line
+
+    for name in ("model.safetensors", "optimizer.safetensors"):
+        try:
+            with safe_open(str(checkpoint / name), framework="pt") as handle:
+                handle.keys()
+        except load_errors() as exc:
+            raise errors.DataError(
+                errors.E_TRAIN_CHECKPOINT_CORRUPT.format(
+                    path=checkpoint, detail=f"{name}: {one_line(exc)}"
+                )
+            ) from exc
+
+
 def _seed_everything(seed: int) -> None:
     import numpy as np
     import torch
@@ -210,35 +358,60 @@ def _seed_everything(seed: int) -> None:
 
 
 def _save_checkpoint(model: Any, optimizer: Any, state: dict[str, Any], path: Path) -> None:
-    """Model and optimizer tensors as safetensors, the counters as JSON: no pickles."""
+    """Model and optimizer tensors as safetensors, the counters and the run's fingerprint as
+    JSON: no pickles. Written beside `path` and swapped in whole, so a run stopped while
+    saving leaves the previous checkpoint, not a truncated one."""
     import torch
     from safetensors.torch import save_file
 
-    path.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    previous = path.with_name(path.name + ".previous")
+    if partial.exists():
+        shutil.rmtree(partial)
+    partial.mkdir(parents=True)
     save_file(
-        {k: v.contiguous() for k, v in model.state_dict().items()}, str(path / "model.safetensors")
+        {k: v.contiguous() for k, v in model.state_dict().items()},
+        str(partial / "model.safetensors"),
     )
     tensors: dict[str, torch.Tensor] = {}
     for index, param_state in optimizer.state_dict()["state"].items():
         for key, value in param_state.items():
             tensors[f"{index}.{key}"] = torch.as_tensor(value).contiguous()
-    save_file(tensors, str(path / "optimizer.safetensors"))
-    (path / "state.json").write_text(json.dumps(state, indent=2))
+    save_file(tensors, str(partial / "optimizer.safetensors"))
+    (partial / "state.json").write_text(json.dumps(state, indent=2))
+    if path.exists():
+        if previous.exists():
+            shutil.rmtree(previous)
+        path.rename(previous)
+    partial.rename(path)
+    if previous.exists():
+        shutil.rmtree(previous)
 
 
-def _load_checkpoint(model: Any, optimizer: Any, path: Path) -> dict[str, Any]:
+def _load_checkpoint(model: Any, optimizer: Any, path: Path) -> None:
+    """Restore the tensors of `path` into `model` and `optimizer`.
+
+    Raises:
+        DataError: a file is missing, truncated or of another model: say how to start over.
+    """
     from safetensors.torch import load_file
 
-    model.load_state_dict(load_file(str(path / "model.safetensors")))
-    flat = load_file(str(path / "optimizer.safetensors"))
-    current = optimizer.state_dict()
-    restored: dict[int, dict[str, Any]] = {}
-    for name, tensor in flat.items():
-        index, key = name.split(".", 1)
-        restored.setdefault(int(index), {})[key] = tensor
-    current["state"] = restored
-    optimizer.load_state_dict(current)
-    return json.loads((path / "state.json").read_text())
+    from scorer.classifiers.transformer import load_errors, one_line
+
+    try:
+        model.load_state_dict(load_file(str(path / "model.safetensors")))
+        flat = load_file(str(path / "optimizer.safetensors"))
+        current = optimizer.state_dict()
+        restored: dict[int, dict[str, Any]] = {}
+        for name, tensor in flat.items():
+            index, key = name.split(".", 1)
+            restored.setdefault(int(index), {})[key] = tensor
+        current["state"] = restored
+        optimizer.load_state_dict(current)
+    except load_errors() as exc:
+        raise errors.DataError(
+            errors.E_TRAIN_CHECKPOINT_CORRUPT.format(path=path, detail=one_line(exc))
+        ) from exc
 
 
 def _encode(tokenizer: Any, batch: Sequence[Example], max_length: int) -> Any:
@@ -270,11 +443,25 @@ def train(
     from scorer.classifiers.transformer import (
         FROZEN_PREFIX,
         base_model_dir,
+        build_checked,
         build_model,
+        check_model_dir,
         save_model,
     )
 
     started = time.time()
+    if config.device == "cuda" and not torch.cuda.is_available():
+        why = (
+            "this torch build has no CUDA support"
+            if torch.version.cuda is None
+            else "no GPU is visible: check the driver and CUDA_VISIBLE_DEVICES"
+        )
+        raise errors.ConfigError(errors.E_TRAIN_NO_CUDA.format(version=torch.__version__, why=why))
+    init = Path(config.init_model) if config.init_model else None
+    # a broken or foreign --init-model fails here, before any data is read
+    labels = check_model_dir(init)[0] if init is not None else list(LABELS)
+    run_fingerprint = fingerprint(config)
+    resumed = check_resumable(config, run_fingerprint)
     if config.threads:
         torch.set_num_threads(config.threads)
     device = (
@@ -287,7 +474,6 @@ def train(
         read_training_data(config.train_files, log), config.max_per_label, config.seed
     )
     examples = swap_contexts(examples, config.context_swap, config.seed)
-    labels = list(LABELS)
     counts = Counter(e.label for e in examples)
     log(
         f"training on {len(examples)} examples: "
@@ -295,10 +481,8 @@ def train(
     )
     tokenizer = AutoTokenizer.from_pretrained(base_model_dir(), local_files_only=True)
     tokenizer.truncation_side = "left"
-    init = Path(config.init_model) if config.init_model else None
-    if init is not None and not (init / "model.safetensors").exists():
-        raise errors.ModelError(errors.E_MODEL_MISSING.format(path=init))
-    model = build_model(labels, weights_dir=init).to(device)
+    # an --init-model keeps its own label order: its classifier rows are read by position
+    model = (build_checked(labels, init) if init is not None else build_model(labels)).to(device)
     model.train()
     for name, param in model.named_parameters():
         param.requires_grad = not name.startswith(FROZEN_PREFIX)
@@ -322,8 +506,9 @@ def train(
     label_ids = {label: i for i, label in enumerate(labels)}
     checkpoint = config.output_dir / "checkpoint"
     step = 0
-    if config.resume and (checkpoint / "state.json").exists():
-        step = _load_checkpoint(model, optimizer, checkpoint)["step"]
+    if resumed is not None:
+        _load_checkpoint(model, optimizer, checkpoint)
+        step = int(resumed["step"])
         with warnings.catch_warnings():  # replaying the schedule, not skipping a step
             warnings.simplefilter("ignore", UserWarning)
             for _ in range(step):
@@ -364,7 +549,8 @@ def train(
                         f"({(time.time() - started) / 60:.1f} min)"
                     )
                 if config.save_steps and step % config.save_steps == 0:
-                    _save_checkpoint(model, optimizer, {"step": step}, checkpoint)
+                    state = {"step": step, "fingerprint": run_fingerprint}
+                    _save_checkpoint(model, optimizer, state, checkpoint)
             epoch += 1
     model.eval()
     model.to("cpu")
@@ -383,6 +569,7 @@ def train(
             "examples": len(examples),
             "label_counts": dict(counts),
             "steps": step,
+            "fingerprint": run_fingerprint,
             "minutes": round(minutes, 1),
             "device": device,
         },

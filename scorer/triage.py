@@ -4,12 +4,15 @@
 
 1. each article gets a 0-100 priority from its profile (weights in `TriageConfig`, explained in
    docs/triage.md), the reasons behind it and its claims to check first;
-2. articles are grouped into stories by the similarity of their base-encoder embeddings;
-3. a chain hop naming an outlet whose article is in the batch is linked to that article's
+2. near-duplicate articles (a wire story run by many outlets) are folded into the first of
+   them, reported once as its copies, so links and the report stay linear in the batch;
+3. the other articles are grouped into stories by the similarity of their base-encoder
+   embeddings;
+4. a chain hop naming an outlet whose article is in the batch is linked to that article's
    matching sentence, so the chain continues there: Washington Examiner → The Moscow Times
    article, sentence 4 → Kim Yong-hyun.
 
-Steps 2 and 3 live in `scorer.provenance`; this module ranks and assembles the result.
+Steps 2 to 4 live in `scorer.provenance`; this module ranks and assembles the result.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from scorer.provenance import (
     Encoder,
     Link,
     build_graph,
+    find_copies,
     find_links,
     group_stories,
     load_encoder,
@@ -90,6 +94,9 @@ class TriageConfig:
         story_title_chars: characters of a story's title kept, at most.
         link_threshold: similarity a citing sentence must reach with a sentence of the cited
             outlet's article for the chain to continue there.
+        duplicate_threshold: word-trigram Jaccard similarity at or above which an article is
+            a near-duplicate copy of an earlier one: it is ranked, but not linked, and its
+            story lists it once among the copies of that article.
     """
 
     anonymous: float = 30.0
@@ -115,6 +122,7 @@ class TriageConfig:
     story_threshold: float = 0.55
     story_title_chars: int = 160
     link_threshold: float = 0.6
+    duplicate_threshold: float = 0.8
 
     def __post_init__(self) -> None:
         for name, value in asdict(self).items():
@@ -125,6 +133,11 @@ class TriageConfig:
                 raise errors.ConfigError(f"{name} must be 0 or more (it is {value})")
         if self.lede_sentences < 1 or self.story_title_chars < 1:
             raise errors.ConfigError("lede_sentences and story_title_chars must be at least 1")
+        if not 0.0 < self.duplicate_threshold <= 1.0:
+            raise errors.ConfigError(
+                f"duplicate_threshold must be above 0 and at most 1 (it is "
+                f"{self.duplicate_threshold})"
+            )
         if self.lede_weight > 1.0:
             raise errors.ConfigError(
                 f"lede_weight must be between 0 and 1 (it is {self.lede_weight})"
@@ -162,6 +175,8 @@ class ArticleTriage:
     reasons: list[Reason] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     story: str = ""
+    copy_of: str | None = None
+    """The id of the article this one is a near-duplicate copy of (None: an original)."""
 
     @property
     def id(self) -> str:
@@ -170,12 +185,21 @@ class ArticleTriage:
 
 @dataclass
 class Story:
-    """Articles about the same event, and the provenance graph across them."""
+    """Articles about the same event, and the provenance graph across them.
+
+    `articles` holds the originals; `copies` maps an original's id to the ids of its
+    near-duplicate copies (reported once, here, and left out of the graph and the links).
+    """
 
     id: str
     title: str
     articles: list[str]
     graph: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    copies: dict[str, list[str]] = field(default_factory=dict)
+
+    def members(self) -> list[str]:
+        """Every article of the story: the originals, then their copies."""
+        return self.articles + [c for ids in self.copies.values() for c in ids]
 
 
 @dataclass
@@ -211,6 +235,7 @@ class TriageResult:
                     "rank": rank,
                     "priority": item.priority,
                     "story": item.story,
+                    "copy_of": item.copy_of,
                     "publisher": a.publisher,
                     "credit": a.credit,
                     "title": a.title,
@@ -466,6 +491,16 @@ def _prioritise(
 # --- the whole batch ---------------------------------------------------------------------------
 
 
+def _rank(
+    article: Article, story_denials: list[str], batch: _Batch, copy_of: str | None = None
+) -> ArticleTriage:
+    """One article's priority, reasons and claims."""
+    own = publisher_keys(article, batch.registry)
+    claims = _claims(article, own, batch)
+    priority, reasons = _prioritise(article, own, story_denials, batch)
+    return ArticleTriage(article, priority, reasons, claims, copy_of=copy_of)
+
+
 def triage_articles(
     articles: list[Article],
     *,
@@ -492,46 +527,61 @@ def triage_articles(
         lede = unit(rows[: config.lede_sentences].mean(axis=0))
         body = unit(rows.mean(axis=0))
         doc_vectors.append(unit(config.lede_weight * lede + (1 - config.lede_weight) * body))
-    groups = group_stories(np.array(doc_vectors), config.story_threshold)
+    vectors = np.vstack(doc_vectors) if doc_vectors else np.zeros((0, 384), np.float32)
+    # near-duplicates are ranked but neither grouped nor linked: n copies citing each other's
+    # outlets would otherwise make n² links
+    copies = find_copies(articles, vectors, config.duplicate_threshold)
+    copy_set = {i for ids in copies.values() for i in ids}
+    originals = [i for i in range(len(articles)) if i not in copy_set]
+    groups = [
+        [originals[k] for k in g] for g in group_stories(vectors[originals], config.story_threshold)
+    ]
 
-    links = find_links(articles, sentence_vectors, registry, config.link_threshold)
+    linked = [articles[i] for i in originals]
+    links = find_links(linked, sentence_vectors, registry, config.link_threshold)
     by_hop = {(k.from_id, k.sentence, outlet_key(k.via, registry) or ""): k for k in links}
-    batch = _Batch({a.id: a for a in articles}, by_hop, registry, config)
+    batch = _Batch({a.id: a for a in linked}, by_hop, registry, config)
 
     items: list[ArticleTriage] = []
     stories: list[Story] = []
     for group in groups:
         members = [articles[i] for i in group]
+        copied = {articles[i].id: [articles[c] for c in copies.get(i, [])] for i in group}
         denials: dict[str, None] = {}
-        for a in members:
+        for a in members + [c for cs in copied.values() for c in cs]:
             for s in a.sentences:
                 if s.label == Label.DENIAL:
                     own = publisher_keys(a, registry)
                     ends = [own_hops(c, own, registry) for c in s.chains]
                     denials.update({c[-1].name: None for c in ends if c})
         story_items = []
+        copy_items = []
         for a in members:
-            own = publisher_keys(a, registry)
-            claims = _claims(a, own, batch)
-            priority, reasons = _prioritise(a, own, list(denials), batch)
-            story_items.append(ArticleTriage(a, priority, reasons, claims))
+            story_items.append(_rank(a, list(denials), batch))
+            for c in copied[a.id]:
+                copy_items.append(_rank(c, list(denials), batch, copy_of=a.id))
         story_items.sort(key=lambda t: (-t.priority, t.id))
         lead = story_items[0].article
         title = lead.title or (lead.sentences[0].text if lead.sentences else lead.id)
         graph = build_graph(members, by_hop, registry)
         title = title[: config.story_title_chars]
-        stories.append(Story("", title, [t.id for t in story_items], graph))
-        items += story_items
-    order = sorted(
-        range(len(stories)),
-        key=lambda k: -max(t.priority for t in items if t.id in stories[k].articles),
-    )
+        ids = [t.id for t in story_items]
+        story = Story(
+            "", title, ids, graph, {i: [c.id for c in copied[i]] for i in ids if copied[i]}
+        )
+        stories.append(story)
+        items += story_items + copy_items
+    story_of = {a: k for k, story in enumerate(stories) for a in story.members()}
+    urgency = [0.0] * len(stories)
+    for t in items:
+        urgency[story_of[t.id]] = max(urgency[story_of[t.id]], t.priority)
+    order = sorted(range(len(stories)), key=lambda k: -urgency[k])
+    position = {k: number for number, k in enumerate(order)}
     stories = [stories[k] for k in order]
     for number, story in enumerate(stories, start=1):
         story.id = f"story-{number}"
-        for t in items:
-            if t.id in story.articles:
-                t.story = story.id
+    for t in items:
+        t.story = stories[position[story_of[t.id]]].id
     items.sort(key=lambda t: (-t.priority, t.id))
     return TriageResult(items, stories, links, list(problems), classifier, config)
 

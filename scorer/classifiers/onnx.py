@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scorer import errors
 from scorer.classifiers.base import Prediction
 from scorer.classifiers.transformer import (
     TransformerClassifier,
     default_model_dir,
+    one_line,
     predict_batched,
 )
 from scorer.segment import CONTEXT_SENTENCES
@@ -39,8 +43,36 @@ def _digest(path: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def _runtime() -> Any:
+    """The `onnxruntime` module; its absence is a one-line `ConfigError` naming the extra."""
+    try:
+        import onnxruntime
+    except ImportError as exc:
+        raise errors.ConfigError(errors.E_ONNX_MISSING.format(missing=exc.name or exc)) from exc
+    return onnxruntime
+
+
 def export_int8(model: TransformerClassifier, out: Path) -> Path:
-    """Export `model` to ONNX (dynamic batch and length) and quantise its weights to int8."""
+    """Export `model` to ONNX (dynamic batch and length) and quantise its weights to int8.
+
+    The export is written in a scratch folder and moved into `out` when complete, so a run
+    stopped while exporting never leaves a truncated model in the cache.
+
+    Raises:
+        ConfigError: the `fast` extra (onnxruntime, onnx, onnxscript) is not installed.
+    """
+    scratch = out.parent / f".{out.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        target = _export_int8(model, scratch)
+        out.mkdir(parents=True, exist_ok=True)
+        return Path(shutil.move(str(target), str(out / target.name)))
+    except ImportError as exc:
+        raise errors.ConfigError(errors.E_ONNX_MISSING.format(missing=exc.name or exc)) from exc
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _export_int8(model: TransformerClassifier, out: Path) -> Path:
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -80,17 +112,35 @@ class OnnxClassifier:
     @classmethod
     def load(cls, path: Path | str | None = None) -> OnnxClassifier:
         """Load (exporting once, then from the cache) the model directory at `path`, by
-        default the shipped model."""
-        import onnxruntime as ort
+        default the shipped model. A cached export that does not load is exported again.
 
+        Raises:
+            ConfigError: the `fast` extra is not installed.
+            ModelError: the model directory is broken (`TransformerClassifier.load`), or its
+                export does not load.
+        """
+        ort = _runtime()
         path = Path(path) if path else default_model_dir()
         base = TransformerClassifier.load(path, precision="fp32")
         target = cache_dir() / _digest(path) / "model.int8.onnx"
-        if not target.exists():
-            export_int8(base, target.parent)
         options = ort.SessionOptions()
         options.intra_op_num_threads = max(1, (os.cpu_count() or 2))
-        session = ort.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+        for attempt in (1, 2):
+            if not target.exists():
+                export_int8(base, target.parent)
+            try:
+                session = ort.InferenceSession(
+                    str(target), options, providers=["CPUExecutionProvider"]
+                )
+                break
+            except Exception as exc:  # onnxruntime's own classes: a damaged file in the cache
+                if attempt == 2:
+                    raise errors.ModelError(
+                        errors.E_ONNX_UNLOADABLE.format(
+                            model=path, path=target, detail=one_line(exc)
+                        )
+                    ) from exc
+                target.unlink()
         return cls(
             session=session,
             tokenizer=base.tokenizer,

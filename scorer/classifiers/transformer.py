@@ -212,31 +212,65 @@ def verify_weights(path: Path, meta: dict[str, Any]) -> None:
         )
 
 
-def _one_line(exc: BaseException, limit: int = 200) -> str:
+def one_line(exc: BaseException, limit: int = 200) -> str:
     """An exception's message on one line, shortened: libraries' messages span several."""
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _load_errors() -> tuple[type[BaseException], ...]:
+def load_errors() -> tuple[type[BaseException], ...]:
     """What unreadable weights raise: safetensors' parse errors, torch's shape mismatches."""
     from safetensors import SafetensorError
 
     return (SafetensorError, RuntimeError, OSError, ValueError, KeyError)
 
 
-def _load_compact(path: Path, labels: list[str], meta: dict[str, Any], check_base: bool) -> Any:
-    if check_base and meta["base_sha256"] != base_sha256():
+def check_model_dir(path: Path, *, check_base: bool = True) -> tuple[list[str], dict[str, Any]]:
+    """The labels (in output order) and `scorer.json` of a complete model directory.
+
+    Raises:
+        ModelError: files are missing, the weights differ from the checksum `scorer.json`
+            records, the labels are not ours, or (`check_base`) a compact model was trained
+            on another base encoder than the installed one.
+    """
+    if not (path / "config.json").exists() or not _has_weights(path):
+        raise errors.ModelError(errors.E_MODEL_MISSING.format(path=path))
+    meta = read_meta(path)
+    verify_weights(path, meta)
+    _check_header(path / "model.safetensors")
+    labels = read_labels(path)
+    if check_base and is_compact(meta) and meta["base_sha256"] != base_sha256():
         raise errors.ModelError(
             errors.E_BASE_MISMATCH.format(
                 path=path, expected=meta["base_sha256"], found=base_sha256()
             )
         )
+    return labels, meta
+
+
+def _check_header(weights: Path) -> None:
+    """Parse a safetensors file's header (cheap: no tensor is read), so a truncated file fails
+    before anything is loaded."""
+    from safetensors import safe_open
+
+    if not weights.is_file():
+        return  # sharded weights: checked as they load
+    try:
+        with safe_open(str(weights), framework="pt") as handle:
+            handle.keys()
+    except load_errors() as exc:
+        raise errors.ModelError(
+            errors.E_MODEL_CORRUPT.format(path=weights, detail=one_line(exc))
+        ) from exc
+
+
+def build_checked(labels: Sequence[str], path: Path) -> Any:
+    """`build_model` with the weights of `path`; unreadable weights are a `ModelError`."""
     try:
         return build_model(labels, path)
-    except _load_errors() as exc:
+    except load_errors() as exc:
         raise errors.ModelError(
-            errors.E_MODEL_CORRUPT.format(path=path / "model.safetensors", detail=_one_line(exc))
+            errors.E_MODEL_CORRUPT.format(path=path / "model.safetensors", detail=one_line(exc))
         ) from exc
 
 
@@ -247,9 +281,9 @@ def _load_pretrained(path: Path) -> Any:
         model = AutoModelForSequenceClassification.from_pretrained(
             path, local_files_only=True, use_safetensors=True
         )
-    except _load_errors() as exc:
+    except load_errors() as exc:
         raise errors.ModelError(
-            errors.E_MODEL_UNLOADABLE.format(path=path, detail=_one_line(exc))
+            errors.E_MODEL_UNLOADABLE.format(path=path, detail=one_line(exc))
         ) from exc
     return model.float().eval()  # fp16 checkpoints compute in fp32 on CPU
 
@@ -315,13 +349,9 @@ class TransformerClassifier:
         """
         check_precision(precision)
         path = Path(path)
-        if not (path / "config.json").exists() or not _has_weights(path):
-            raise errors.ModelError(errors.E_MODEL_MISSING.format(path=path))
-        meta = read_meta(path)
-        verify_weights(path, meta)
-        labels = read_labels(path)
+        labels, meta = check_model_dir(path, check_base=check_base)
         if is_compact(meta):
-            model = _load_compact(path, labels, meta, check_base)
+            model = build_checked(labels, path)
         else:
             model = _load_pretrained(path)
         if precision == "int8":
