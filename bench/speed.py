@@ -81,7 +81,8 @@ def main() -> None:
             from scorer.workers import WorkerPool
 
             config = ScoringConfig(classifier="model", model_dir=args.model)
-            with WorkerPool(config, workers=args.workers) as pool:  # started before the clock
+            # the pool is started (models loaded) before the clock starts
+            with WorkerPool(config, workers=args.workers, make_scorer=Scorer) as pool:
                 started = time.perf_counter()
                 scored = [
                     a for a in pool.map(read_batches([str(batch)], config=config))

@@ -190,7 +190,7 @@ class _ScoreShard:
         with open(shard.path, "rb") as handle:
             handle.seek(shard.offset)
             data = handle.read(shard.length)
-        lines = data.decode("utf-8", errors="replace").splitlines(keepends=True)
+        lines = data.decode("utf-8", errors="surrogateescape").splitlines(keepends=True)
         yield from read_jsonl_lines(
             lines, source=shard.path, start=shard.first, max_mb=self.scorer.config.max_mb
         )

@@ -61,6 +61,7 @@ W_SURROGATES = (
     "replaced with U+FFFD"
 )
 E_UNREADABLE = "could not be read ({detail}); check that it is a file you may read"
+E_EMPTY_DIR = "directory holds no .txt, .html, .htm or .jsonl files"
 E_BROKEN_LINK = "a symbolic link to a missing file, or a link loop; check the link"
 E_READ_FAILED = (
     "could not be read ({detail}); the other inputs were read. Please report it with the "

@@ -252,7 +252,8 @@ def _iter_jsonl(
         try:
             item = _jsonl_article(line.text, number=number, source=source, where=where)
         except Exception as exc:  # noqa: BLE001 - one line never stops the file
-            item = InputProblem(source, errors.E_READ_FAILED.format(detail=_detail(exc)))
+            message = errors.E_READ_FAILED.format(detail=_detail(exc))
+            item = InputProblem(source, f"line {number}: {message}")
         if isinstance(item, tuple):
             item, escapes = item
             if escapes:
@@ -272,8 +273,9 @@ def _jsonl_article(
     """The article of one JSONL line and the lone surrogates replaced in it, or a problem."""
     try:
         row = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return InputProblem(source, errors.E_BAD_JSON.format(line=number, detail=exc.msg))
+    except (ValueError, RecursionError) as exc:  # also a 5,000-digit number, 10,000 "["
+        detail = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc).split(";")[0]
+        return InputProblem(source, errors.E_BAD_JSON.format(line=number, detail=detail))
     if not isinstance(row, dict):
         return InputProblem(source, errors.E_JSON_NO_TEXT.format(line=number))
     text, kind = row.get("text"), "text"
@@ -314,6 +316,8 @@ def read_jsonl_lines(
 
     def rows() -> Iterator[_Line]:
         for number, line in enumerate(lines, start=start):
+            if number == 1 and line.startswith("\ufeff"):  # a UTF-8 BOM read as a character
+                line = line[1:]
             if limit is not None and len(line) > limit:
                 yield _Line(number, None, len(line))
             else:
@@ -476,7 +480,7 @@ def _walk(root: Path, skip: set[Path]) -> Iterator[Path | InputProblem]:
                 problems.append(InputProblem(str(path), errors.W_BROKEN_LINK, fatal=False))
     yield from problems
     if not found:
-        yield InputProblem(str(root), "directory holds no .txt, .html, .htm or .jsonl files")
+        yield InputProblem(str(root), errors.E_EMPTY_DIR)
     yield from sorted(found)
 
 

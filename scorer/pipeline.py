@@ -283,7 +283,7 @@ def score_stream(
                     yield from scorer.score_batch(item)
 
         return scorer.classifier.name, 1, in_process()
-    pool = WorkerPool(config, workers=workers)
+    pool = WorkerPool(config, workers=workers, make_scorer=Scorer)
 
     def in_workers() -> Iterator[Article | InputProblem]:
         with pool:

@@ -14,20 +14,24 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scorer import errors
 from scorer.io import InputProblem
 
 if TYPE_CHECKING:
     from scorer.article import Article
-    from scorer.pipeline import Scorer, ScoringConfig
+
+# The pool takes the scorer's class and config as arguments (a `scorer.pipeline.Scorer` and
+# `ScoringConfig`) rather than importing them: `scorer.pipeline` is the layer above this one.
+Scorer = Any
+ScoringConfig = Any
 
 # Modules each worker imports; the fork server imports them once, so workers start fast.
-_PRELOAD = ["scorer.pipeline", "torch", "spacy", "transformers"]
+_PRELOAD = ["scorer.article", "scorer.classifiers.registry", "torch", "spacy", "transformers"]
 
 _scorer: Scorer | None = None
 _failure: BaseException | None = None
@@ -48,16 +52,14 @@ def resolve_workers(workers: int) -> int:
     return workers or available_cores()
 
 
-def _start(config: ScoringConfig, threads: int) -> None:
+def _start(make_scorer: Callable[[Any], Scorer], config: ScoringConfig, threads: int) -> None:
     """Worker initialiser: load the scorer once; keep a loading error to re-raise per task."""
     global _scorer, _failure
     try:
         import torch
 
         torch.set_num_threads(threads)
-        from scorer.pipeline import Scorer
-
-        _scorer = Scorer(config)
+        _scorer = make_scorer(config)
     except BaseException as exc:  # noqa: BLE001 - reported by the first task, with its message
         _failure = exc
 
@@ -80,13 +82,16 @@ class WorkerPool:
     """Worker processes that score batches of articles, results in submission order.
 
     Example:
-        >>> from scorer.pipeline import ScoringConfig
-        >>> with WorkerPool(ScoringConfig(classifier="rules"), workers=2) as pool:  # doctest: +SKIP
+        >>> from scorer.pipeline import Scorer, ScoringConfig
+        >>> config = ScoringConfig(classifier="rules")
+        >>> with WorkerPool(config, workers=2, make_scorer=Scorer) as pool:  # doctest: +SKIP
         ...     results = list(pool.map(batches))
     """
 
-    def __init__(self, config: ScoringConfig, *, workers: int) -> None:
-        """Start `workers` processes, each loading the scorer `config` describes.
+    def __init__(
+        self, config: ScoringConfig, *, workers: int, make_scorer: Callable[[Any], Scorer]
+    ) -> None:
+        """Start `workers` processes, each loading `make_scorer(config)` (e.g. `Scorer`).
 
         Raises the loading error (a missing model, a bad outlets CSV) as one would in process.
         """
@@ -99,7 +104,7 @@ class WorkerPool:
             max_workers=workers,
             mp_context=context,
             initializer=_start,
-            initargs=(config, threads),
+            initargs=(make_scorer, config, threads),
         )
         try:
             self.classifier_name = self._executor.submit(_classifier_name).result()

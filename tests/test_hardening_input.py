@@ -102,7 +102,6 @@ def test_invalid_utf8_on_stdin_is_one_warning_line_and_others_are_scored(tmp_pat
     assert "Caf\ufffd owners" in items[1].raw and items[1].raw.encode("utf-8")
 
 
-@pytest.mark.slow
 def test_article_over_spacys_two_million_characters_is_scored_whole(tmp_path):
     huge = tmp_path / "huge.txt"
     tail = "See https://example.com/" + "a" * 2_100_000 + " for the report."
@@ -315,10 +314,12 @@ def test_id_zero_is_kept_and_other_ids_are_their_json_text(tmp_path):
 
 # --- property: arbitrary input never raises -----------------------------------------------------
 
-TEXT = st.text(
-    st.characters(codec=None, exclude_categories=["Cs"]) | st.sampled_from(list(" \n.!?\u200b😀")),
-    max_size=400,
-)
+WORDS = "the officials said that a minister told reporters Keller Mr. U.S. denied ( ) « » … —"
+TEXT = st.lists(
+    st.text(st.characters(codec=None, exclude_categories=["Cs"]), max_size=6)
+    | st.sampled_from([*WORDS.split(), " ", "\n", ". ", "? ", "\u200b", "\u202e", "😀", "\t"]),
+    max_size=120,
+).map(" ".join)
 MARKUP = st.lists(
     st.one_of(
         TEXT,
@@ -348,7 +349,10 @@ def inputs(draw) -> tuple[str, bytes]:
 
 
 @settings(
-    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=50,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(item=inputs())
 def test_reader_cleaner_and_segmenter_never_raise_on_arbitrary_input(item, tmp_path, rules_scorer):
@@ -367,6 +371,8 @@ def test_reader_cleaner_and_segmenter_never_raise_on_arbitrary_input(item, tmp_p
         assert articles or errors
         sources = [i.source for i in read]  # every line names its input
         assert all(source.startswith(("stdin", str(tmp_path))) for source in sources), read
+    if kind != ".jsonl":  # the cleaner and segmenter also get the text as it is, unchecked
+        articles.append(Article(id="raw", raw=data.decode("utf-8", errors="replace")))
     for article in articles:
         apply_cleaning(article)
         segment([article], nlp=rules_scorer.nlp)

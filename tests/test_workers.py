@@ -84,7 +84,7 @@ def test_a_single_batch_is_scored_in_process() -> None:
 def test_problems_stay_in_place_among_worker_results(batch: Path, tmp_path: Path) -> None:
     paths = [str(batch), str(tmp_path / "missing.txt"), str(batch)]
     config = ScoringConfig(classifier="rules")
-    with WorkerPool(config, workers=2) as pool:
+    with WorkerPool(config, workers=2, make_scorer=Scorer) as pool:
         items = list(pool.map(read_batches(paths, config=config)))
     expected = list(Scorer(config).score_paths(paths))
 
@@ -105,7 +105,9 @@ def test_worker_pool_reads_ahead_only_a_bounded_window(batch: Path) -> None:
             consumed += 1
             yield item
 
-    with WorkerPool(ScoringConfig(classifier="rules", batch_articles=4), workers=2) as pool:
+    with WorkerPool(
+        ScoringConfig(classifier="rules", batch_articles=4), workers=2, make_scorer=Scorer
+    ) as pool:
         results = pool.map(batches())
         next(results)
         assert consumed <= 2 * 2 + 1  # the window, plus the batch being handed over
@@ -116,7 +118,11 @@ def test_a_worker_that_cannot_load_the_model_fails_with_the_loading_error(
     tmp_path: Path,
 ) -> None:
     with pytest.raises(Exception, match="can't find a model"):
-        WorkerPool(ScoringConfig(classifier="model", model_dir=tmp_path / "nowhere"), workers=2)
+        WorkerPool(
+            ScoringConfig(classifier="model", model_dir=tmp_path / "nowhere"),
+            workers=2,
+            make_scorer=Scorer,
+        )
 
 
 class _FailsOnMarker:
