@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -185,7 +186,12 @@ def evaluate(
     for classifier in classifiers:
         # each classifier reads the context size it was trained with
         context = read_gold(gold, context_size(classifier))
-        predictions = classifier.predict([(s.text, s.context) for s in context])
+        # one call per document, as the pipeline classifies (one article at a time)
+        predictions = [
+            prediction
+            for _, group in itertools.groupby(context, key=lambda s: s.doc)
+            for prediction in classifier.predict([(s.text, s.context) for s in group])
+        ]
         if progress is not None:
             progress.advance(1, sentences=len(context))
         result = metrics(labels, [p.label for p in predictions])

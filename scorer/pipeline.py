@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from scorer.progress import Progress
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass

@@ -327,7 +327,7 @@ class TransformerClassifier:
     tokenizer: Any
     labels: list[str]
     max_length: int = DEFAULT_MAX_LENGTH
-    batch_size: int = 32
+    batch_size: int = 8  # small batches: less padding; fastest on CPU (bench/README.md)
     context_sentences: int = CONTEXT_SENTENCES
     meta: dict[str, Any] = field(default_factory=dict)
     name: str = "model"
