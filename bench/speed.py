@@ -85,7 +85,8 @@ def main() -> None:
             with WorkerPool(config, workers=args.workers, make_scorer=Scorer) as pool:
                 started = time.perf_counter()
                 scored = [
-                    a for a in pool.map(read_batches([str(batch)], config=config))
+                    a
+                    for a in pool.map(read_batches([str(batch)], config=config))
                     if hasattr(a, "sentences")
                 ]
                 parallel = time.perf_counter() - started
@@ -100,8 +101,10 @@ def main() -> None:
         alone = time.perf_counter() - started
         print(f"classification alone (PyTorch int8, default): {n / alone:8.1f} sentences/s")
         if args.workers > 1:
-            print(f"  end-to-end on {args.workers} workers / classification alone: "
-                  f"{(n / parallel) / (n / alone):.2f}")
+            print(
+                f"  end-to-end on {args.workers} workers / classification alone: "
+                f"{(n / parallel) / (n / alone):.2f}"
+            )
 
         fp32 = load_classifier("model", args.model, precision="fp32")
         started = time.perf_counter()

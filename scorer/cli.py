@@ -317,6 +317,9 @@ def triage(
     except (errors.ScorerError, ValueError, OSError) as exc:
         _fail(str(exc))
         return
+    except KeyboardInterrupt:
+        typer.echo(errors.E_TRIAGE_INTERRUPTED.format(output=output or "stdout"), err=True)
+        raise typer.Exit(130) from None
     if output:
         typer.echo(f"wrote {len(result.articles)} article(s) to {output}", err=True)
     if fail_over is not None and result.over(fail_over):

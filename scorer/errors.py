@@ -256,3 +256,7 @@ E_RAY_INTERRUPTED = (
     "interrupted: the shards already in '{output}' are complete; run the same command again "
     "to score the rest"
 )
+E_TRIAGE_INTERRUPTED = (
+    "interrupted: triage ranks the whole batch before writing, so nothing was written to "
+    "{output} (a file already there is unchanged); run again"
+)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,6 +33,10 @@ ScoringConfig = Any
 
 # Modules each worker imports; the fork server imports them once, so workers start fast.
 _PRELOAD = ["scorer.article", "scorer.classifiers.registry", "torch", "spacy", "transformers"]
+
+# Articles per task: small, so that the last tasks end together (classification is per article,
+# so the batch size does not change any output).
+WORKER_BATCH = 4
 
 _scorer: Scorer | None = None
 _failure: BaseException | None = None
@@ -70,12 +75,25 @@ def _loaded() -> Scorer:
     return _scorer
 
 
-def _classifier_name() -> str:
-    return _loaded().classifier.name
+def _classifier_name() -> tuple[str, int]:
+    name = _loaded().classifier.name
+    time.sleep(0.05)  # so that each worker takes one of the start-up tasks
+    return name, os.getpid()
 
 
 def _score(batch: list[Article]) -> list[Article | InputProblem]:
     return _loaded().score_batch(batch)
+
+
+def _split(
+    items: Iterable[list[Article] | InputProblem],
+) -> Iterator[list[Article] | InputProblem]:
+    for item in items:
+        if isinstance(item, InputProblem):
+            yield item
+        else:
+            for start in range(0, len(item), WORKER_BATCH):
+                yield item[start : start + WORKER_BATCH]
 
 
 class WorkerPool:
@@ -107,7 +125,14 @@ class WorkerPool:
             initargs=(make_scorer, config, threads),
         )
         try:
-            self.classifier_name = self._executor.submit(_classifier_name).result()
+            # Start every worker now (the executor starts them lazily, one per busy moment),
+            # so that loading the model is not paid while scoring.
+            ready: set[int] = set()
+            while len(ready) < workers:
+                futures = [self._executor.submit(_classifier_name) for _ in range(workers)]
+                for future in futures:
+                    self.classifier_name, pid = future.result()
+                    ready.add(pid)
         except BaseException:
             self.close()
             raise
@@ -121,7 +146,7 @@ class WorkerPool:
         """
         pending: deque[Future | InputProblem] = deque()
         window = 2 * self.workers
-        for item in items:
+        for item in _split(items):
             if isinstance(item, InputProblem):
                 pending.append(item)
             else:

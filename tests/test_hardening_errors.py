@@ -332,7 +332,10 @@ def test_triage_near_duplicates_collapse_so_links_and_html_stay_linear(tmp_path:
 def test_outlets_csv_field_over_128_kb_is_a_one_line_error(tmp_path: Path) -> None:
     outlets = tmp_path / "outlets.csv"
     outlets.write_text(
-        "name,aliases,domains,country,kind\n" + "Big Outlet," + "x" * 140_000 + ",big.example,US,outlet\n",
+        "name,aliases,domains,country,kind\n"
+        + "Big Outlet,"
+        + "x" * 140_000
+        + ",big.example,US,outlet\n",
         encoding="utf-8",
     )
     article = tmp_path / "a.txt"
@@ -343,3 +346,64 @@ def test_outlets_csv_field_over_128_kb_is_a_one_line_error(tmp_path: Path) -> No
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") and "line 2" in result.stderr
     assert "Traceback" not in result.output
+
+
+def _interrupt_on_second_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while the second article is being written (KeyboardInterrupt, as SIGINT raises)."""
+    import scorer.pipeline as pipeline
+
+    real = pipeline.article_to_dict
+    calls = {"n": 0}
+
+    def interrupted(article, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        return real(article, **kwargs)
+
+    monkeypatch.setattr(pipeline, "article_to_dict", interrupted)
+
+
+def _two_articles(tmp_path: Path) -> Path:
+    batch = tmp_path / "two.jsonl"
+    batch.write_text(
+        json.dumps({"id": "a", "text": "Officials said the dam is safe. It was built in 1950."})
+        + "\n"
+        + json.dumps({"id": "b", "text": "The mayor said the road will reopen on Monday."})
+        + "\n",
+        encoding="utf-8",
+    )
+    return batch
+
+
+def test_ctrl_c_says_what_was_written_to_stdout(tmp_path: Path, monkeypatch) -> None:
+    _interrupt_on_second_article(monkeypatch)
+    result = CliRunner().invoke(
+        app, ["score", str(_two_articles(tmp_path)), "-f", "jsonl", "--classifier", "rules"]
+    )
+    assert result.exit_code == 130
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a"]
+    assert (
+        "interrupted after 1 article(s)" in result.stderr and "complete articles" in result.stderr
+    )
+
+
+def test_ctrl_c_with_an_output_file_leaves_nothing_partial(tmp_path: Path, monkeypatch) -> None:
+    _interrupt_on_second_article(monkeypatch)
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(
+        app,
+        [
+            "score",
+            str(_two_articles(tmp_path)),
+            "-f",
+            "jsonl",
+            "--classifier",
+            "rules",
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 130
+    assert not out.exists() and not list(tmp_path.glob(".out.jsonl.*"))
+    assert f"nothing was written to '{out}'" in result.stderr
