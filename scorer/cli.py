@@ -65,7 +65,9 @@ def score(
         None, help="With --engine ray: a running cluster (auto, or ray://host:10001)."
     ),
     shard_size: int = typer.Option(
-        1000, help="With --engine ray: articles per output shard (the unit of resumption)."
+        0,
+        help="With --engine ray: articles per output shard (the unit of resumption and of "
+        "parallel work); 0: about 64 shards of 16 to 1,000 articles.",
     ),
 ) -> None:
     """Label every sentence, extract citation chains and profile each article."""

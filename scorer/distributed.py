@@ -144,6 +144,15 @@ def plan_shards(inputs: list[str], *, shard_size: int) -> list[Shard]:
     return shards
 
 
+def _auto_shard_size(inputs: list[str]) -> int:
+    lines = 0
+    for path in _input_files(inputs):
+        if path.suffix == ".jsonl":
+            with path.open("rb") as handle:
+                lines += sum(1 for line in handle if line.strip())
+    return max(16, min(1000, -(-lines // 64)))
+
+
 def _fingerprint(shards: list[Shard], config: ScoringConfig) -> str:
     digest = hashlib.sha256()
     for shard in shards:
@@ -276,7 +285,7 @@ def score_dataset(
     fmt: str = "jsonl",
     address: str | None = None,
     actors: int = 0,
-    shard_size: int = 1000,
+    shard_size: int = 0,
     num_cpus: int | None = None,
     progress: Any = None,
 ) -> DistributedSummary:
@@ -292,7 +301,9 @@ def score_dataset(
         address: a running Ray cluster ("auto" on one of its nodes, or "ray://host:10001");
             None starts a local Ray instance for the call.
         actors: scoring actors (each loads the model once); 0: one per CPU Ray has.
-        shard_size: articles per output shard (the unit of resumption).
+        shard_size: articles per output shard (the unit of resumption and of parallel
+            work); 0 (default): from the input's size alone, so that a rerun plans the same
+            shards: about 64 shards, between 16 and 1,000 articles each.
         num_cpus: CPUs of the local instance (None: all); ignored with `address`.
         progress: a `scorer.progress.Progress`, advanced per shard's articles.
 
@@ -305,14 +316,14 @@ def score_dataset(
         raise errors.ConfigError(
             errors.E_BAD_CHOICE.format(field="--format", choices=", ".join(FORMATS), value=fmt)
         )
-    if shard_size < 1:
-        raise errors.ConfigError("shard_size must be at least 1")
+    if shard_size < 0:
+        raise errors.ConfigError("shard_size must be 0 (automatic) or a positive number")
     started = time.perf_counter()
     directory = Path(output)
     if directory.exists() and not directory.is_dir():
         raise errors.ConfigError(errors.E_RAY_OUTPUT.format(output=directory))
     directory.mkdir(parents=True, exist_ok=True)
-    shards = plan_shards(inputs, shard_size=shard_size)
+    shards = plan_shards(inputs, shard_size=shard_size or _auto_shard_size(inputs))
     fingerprint = _fingerprint(shards, config)
     manifest_path = directory / MANIFEST
     if manifest_path.exists():
