@@ -100,6 +100,10 @@ def _input_files(inputs: list[str]) -> list[Path]:
     return files
 
 
+def _jsonl_shard(index: int, path: Path, first: int, start: int, end: int) -> Shard:
+    return Shard(index, str(path), "jsonl", first, start, end - start)
+
+
 def plan_shards(inputs: list[str], *, shard_size: int) -> list[Shard]:
     """Cut the inputs into shards of `shard_size` articles (non-blank JSONL lines).
 
@@ -116,41 +120,41 @@ def plan_shards(inputs: list[str], *, shard_size: int) -> list[Shard]:
                 if count == 0:
                     start_offset, start_line = offset, number
                 offset += len(line)
-                if line.strip():
-                    count += 1
+                count += bool(line.strip())
                 if count == shard_size:
-                    shards.append(
-                        Shard(
-                            len(shards),
-                            str(path),
-                            "jsonl",
-                            start_line,
-                            start_offset,
-                            offset - start_offset,
-                        )
-                    )
+                    shards.append(_jsonl_shard(len(shards), path, start_line, start_offset, offset))
                     count = 0
             if count:
-                shards.append(
-                    Shard(
-                        len(shards),
-                        str(path),
-                        "jsonl",
-                        start_line,
-                        start_offset,
-                        offset - start_offset,
-                    )
-                )
+                shards.append(_jsonl_shard(len(shards), path, start_line, start_offset, offset))
     return shards
 
 
-def _auto_shard_size(inputs: list[str]) -> int:
-    lines = 0
-    for path in _input_files(inputs):
-        if path.suffix == ".jsonl":
-            with path.open("rb") as handle:
-                lines += sum(1 for line in handle if line.strip())
-    return max(16, min(1000, -(-lines // 64)))
+def _auto_shards(inputs: list[str]) -> list[Shard]:
+    """Shards sized from the input alone (about 64, of 16 to 1,000 articles), in one scan:
+    plan shards of 16, then join runs of consecutive ones of the same file."""
+    base = plan_shards(inputs, shard_size=16)
+    join = max(1, min(1000 // 16, -(-len(base) // 64)))
+    shards: list[Shard] = []
+    run: list[Shard] = []
+
+    def close() -> None:
+        if run:
+            first = run[0]
+            length = sum(s.length for s in run)
+            shards.append(
+                Shard(len(shards), first.path, first.kind, first.first, first.offset, length)
+            )
+            run.clear()
+
+    for shard in base:
+        if shard.kind == "parquet" or (run and (shard.path != run[0].path or len(run) == join)):
+            close()
+        if shard.kind == "parquet":
+            shards.append(Shard(len(shards), shard.path, "parquet"))
+        else:
+            run.append(shard)
+    close()
+    return shards
 
 
 def _fingerprint(shards: list[Shard], config: ScoringConfig) -> str:
@@ -323,7 +327,7 @@ def score_dataset(
     if directory.exists() and not directory.is_dir():
         raise errors.ConfigError(errors.E_RAY_OUTPUT.format(output=directory))
     directory.mkdir(parents=True, exist_ok=True)
-    shards = plan_shards(inputs, shard_size=shard_size or _auto_shard_size(inputs))
+    shards = plan_shards(inputs, shard_size=shard_size) if shard_size else _auto_shards(inputs)
     fingerprint = _fingerprint(shards, config)
     manifest_path = directory / MANIFEST
     if manifest_path.exists():

@@ -47,3 +47,18 @@ def model_scorer(model_classifier):
     from scorer import Scorer, ScoringConfig
 
     return Scorer(ScoringConfig(classifier="model"), classifier=model_classifier)
+
+
+@pytest.fixture
+def chromium() -> str:
+    """Path of a headless-capable Chromium: skipped where none is installed, but a failure in
+    CI, whose `.ci/run` installs Debian's `chromium`."""
+    import os
+    import shutil
+
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)
+    if os.environ.get("CI"):
+        pytest.fail("chromium is not installed; .ci/run must install it (apt-get install chromium)")
+    pytest.skip("chromium is not installed (apt-get install chromium); CI runs this test")

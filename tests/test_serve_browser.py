@@ -31,13 +31,6 @@ EXAMPLE = ROOT / "examples" / "article.txt"
 pytestmark = pytest.mark.slow
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if shutil.which(name):
-            return shutil.which(name)
-    return None
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -262,15 +255,8 @@ def server(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture
-def browser(tmp_path: Path):
-    binary = _chromium()
-    if binary is None:
-        if os.environ.get("CI"):
-            pytest.fail(
-                "chromium is not installed; .ci/run must install it (apt-get install chromium)"
-            )
-        pytest.skip("chromium is not installed (apt-get install chromium); CI runs this test")
-    page = Browser(binary, tmp_path / "profile")
+def browser(tmp_path: Path, chromium: str):
+    page = Browser(chromium, tmp_path / "profile")
     yield page
     page.close()
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import shutil
 import struct
 import subprocess
 import zlib
@@ -261,13 +259,6 @@ def test_bad_options_are_one_line_errors(batch: Path) -> None:
 # --- a real browser ----------------------------------------------------------------------------
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if shutil.which(name):
-            return shutil.which(name)
-    return None
-
-
 def _png_pixels_vary(data: bytes) -> bool:
     """A stdlib check that a PNG decodes and is not one flat colour."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
@@ -282,14 +273,10 @@ def _png_pixels_vary(data: bytes) -> bool:
 
 
 @pytest.mark.slow
-def test_report_renders_in_headless_chromium(html_path: Path, tmp_path: Path) -> None:
-    browser = _chromium()
-    if browser is None:
-        if os.environ.get("CI"):
-            pytest.fail(
-                "chromium is not installed; .ci/run must install it (apt-get install -y chromium)"
-            )
-        pytest.skip("chromium is not installed (apt-get install chromium); CI runs this test")
+def test_report_renders_in_headless_chromium(
+    html_path: Path, tmp_path: Path, chromium: str
+) -> None:
+    browser = chromium
     common = [
         browser,
         "--headless",

@@ -314,6 +314,16 @@ def create_app(
             raise RequestError(item.status, item.message)
         return JSONResponse(article_to_dict(item, classifier=service.pool.classifier_name))
 
+    async def batch_items(request: Request) -> list:
+        """The batch body's articles (or per-article failures), within the batch limits."""
+        body = await _read_body(request, config.max_batch_bytes, batch_too_large)
+        return parse_batch(
+            body,
+            request.headers.get("content-type"),
+            max_batch=config.max_batch,
+            max_mb=config.scoring.max_mb,
+        )
+
     @app.post(
         "/v1/score/batch",
         tags=["scoring"],
@@ -331,13 +341,7 @@ def create_app(
     )
     async def score_batch(request: Request) -> StreamingResponse:
         """Score a batch; a bad article gives an error line with its id, the others are scored."""
-        body = await _read_body(request, config.max_batch_bytes, batch_too_large)
-        items = parse_batch(
-            body,
-            request.headers.get("content-type"),
-            max_batch=config.max_batch,
-            max_mb=config.scoring.max_mb,
-        )
+        items = await batch_items(request)
         segments = _segments(items, config.scoring.batch_articles)
         name = service.pool.classifier_name
         # the first group is scored before the answer starts, so a busy server says 503
@@ -382,13 +386,7 @@ def create_app(
     )
     async def triage(request: Request) -> JSONResponse:
         """Triage a batch for the desk: the priority queue, reasons, claims, stories, links."""
-        body = await _read_body(request, config.max_batch_bytes, batch_too_large)
-        items = parse_batch(
-            body,
-            request.headers.get("content-type"),
-            max_batch=config.max_batch,
-            max_mb=config.scoring.max_mb,
-        )
+        items = await batch_items(request)
         scored: list[Article] = []
         problems: list[str] = []
         for segment in _segments(items, config.scoring.batch_articles):
