@@ -109,6 +109,23 @@ def sentences_in(stderr: str) -> int:
     return int(match.group(1))
 
 
+def _startups(modes: list[str], tmp: Path, workers: int) -> dict[str, float]:
+    """Seconds each mode takes on a one-article batch: loading, starting workers or Ray."""
+    one = tmp / "one.jsonl"
+    make_batch(one, 1)
+    return {m: run(command(m, one, tmp / f"one-{m}.jsonl", workers))[0] for m in modes}
+
+
+def _same_output(single: Path, ray_dir: Path) -> bool:
+    """Whether Ray's part files, in order, hold the single-process output line for line."""
+    ray_lines = [
+        line
+        for part in sorted(ray_dir.glob("part-*.jsonl"))
+        for line in part.read_text(encoding="utf-8").splitlines()
+    ]
+    return ray_lines == single.read_text(encoding="utf-8").splitlines()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
@@ -116,10 +133,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "scale.json")
     parser.add_argument("--plot", type=Path, default=ROOT / "bench" / "scale.png")
+    parser.add_argument(
+        "--no-startup",
+        action="store_true",
+        help="skip timing each mode on one article (the start-up subtracted for steady rates)",
+    )
     args = parser.parse_args()
     results = json.loads(args.out.read_text()) if args.out.exists() else []
     done = {(r["articles"], r["mode"]) for r in results}
     with tempfile.TemporaryDirectory() as tmp:
+        startup = {} if args.no_startup else _startups(args.modes, Path(tmp), args.workers)
         for size in args.sizes:
             batch = Path(tmp) / f"batch{size}.jsonl"
             make_batch(batch, size)
@@ -139,6 +162,14 @@ def main() -> None:
                     "ms_per_article": round(1000 * seconds / size, 1),
                     "peak_rss_mb": round(peak),
                 }
+                if mode in startup:
+                    # steady rate: the fixed start-up (one article's run) taken out
+                    row["startup_s"] = round(startup[mode], 1)
+                    row["steady_sentences_per_s"] = round(n / (seconds - startup[mode]), 1)
+                if mode == "ray" and (Path(tmp) / f"single{size}.jsonl").exists():
+                    row["identical_to_single"] = _same_output(
+                        Path(tmp) / f"single{size}.jsonl", out.with_suffix("")
+                    )
                 results.append(row)
                 args.out.write_text(json.dumps(results, indent=1) + "\n")
                 print(json.dumps(row), flush=True)

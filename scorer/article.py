@@ -73,6 +73,16 @@ class Attribution:
     end: int = -1
 
 
+@dataclass(frozen=True)
+class AttributionSpan:
+    """A span tagged by the span head (`scorer.classifiers.spans`): its kind ("source", "cue"
+    or "content") and character offsets in the sentence's text."""
+
+    kind: str
+    start: int
+    end: int
+
+
 @dataclass
 class Sentence:
     """A content sentence with its context, label and chains."""
@@ -85,6 +95,8 @@ class Sentence:
     confidence: float | None = None
     chains: list[list[Hop]] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    spans: list[AttributionSpan] = field(default_factory=list)
+    """Attribution spans from the span head, if the classifier has one."""
     span: Any = field(default=None, repr=False, compare=False)
     """The spaCy `Span` of the sentence, for stages that read the parse; never serialised."""
 

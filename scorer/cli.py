@@ -78,9 +78,18 @@ def score(
         _fail(errors.E_BAD_CHOICE.format(field="--engine", choices="local, ray", value=engine))
     if engine == "ray":
         _score_on_ray(
-            paths, output=output, fmt=format, address=address, workers=workers,
-            shard_size=shard_size, classifier=classifier, model=model, precision=precision,
-            publisher=publisher, outlets=outlets, max_mb=max_mb,
+            paths,
+            output=output,
+            fmt=format,
+            address=address,
+            workers=workers,
+            shard_size=shard_size,
+            classifier=classifier,
+            model=model,
+            precision=precision,
+            publisher=publisher,
+            outlets=outlets,
+            max_mb=max_mb,
         )
         return
     if format is Format.PARQUET:
@@ -122,8 +131,16 @@ def score(
         raise typer.Exit(1)
 
 
-def _score_on_ray(paths: list[str], *, output: Path | None, fmt: Format, address: str | None,
-                  workers: int, shard_size: int, **settings) -> None:
+def _score_on_ray(
+    paths: list[str],
+    *,
+    output: Path | None,
+    fmt: Format,
+    address: str | None,
+    workers: int,
+    shard_size: int,
+    **settings,
+) -> None:
     from scorer.pipeline import ScoringConfig
     from scorer.progress import Progress, estimate_articles, is_terminal
 
@@ -131,23 +148,33 @@ def _score_on_ray(paths: list[str], *, output: Path | None, fmt: Format, address
         _fail(errors.E_RAY_NEEDS_OUTPUT)
     shards = "jsonl" if fmt in (Format.TABLE, Format.JSONL) else fmt.value
     if shards not in ("jsonl", "parquet"):
-        _fail(errors.E_BAD_CHOICE.format(field="--format", choices="jsonl, parquet",
-                                         value=fmt.value))
+        _fail(
+            errors.E_BAD_CHOICE.format(field="--format", choices="jsonl, parquet", value=fmt.value)
+        )
     try:
         from scorer.distributed import score_dataset
     except ImportError:
         _fail(errors.E_RAY_MISSING)
     try:
         config = ScoringConfig(
-            classifier=settings["classifier"], model_dir=settings["model"],
-            precision=settings["precision"], publisher=settings["publisher"],
-            outlets_csv=settings["outlets"], max_mb=settings["max_mb"],
+            classifier=settings["classifier"],
+            model_dir=settings["model"],
+            precision=settings["precision"],
+            publisher=settings["publisher"],
+            outlets_csv=settings["outlets"],
+            max_mb=settings["max_mb"],
         )
         total = estimate_articles(paths) if is_terminal(sys.stderr) else None
         with Progress(stream=sys.stderr, total=total) as progress:
             summary = score_dataset(
-                paths, output, config=config, fmt=shards, address=address,
-                actors=workers, shard_size=shard_size, progress=progress,
+                paths,
+                output,
+                config=config,
+                fmt=shards,
+                address=address,
+                actors=workers,
+                shard_size=shard_size,
+                progress=progress,
             )
     except (errors.ScorerError, ValueError, OSError) as exc:
         _fail(str(exc))

@@ -72,8 +72,7 @@ W_LINK_LOOP = "a link back to '{target}', which is being read (a loop); not foll
 W_LINK_REPEAT = "a link to '{target}', which was already read; not read twice"
 W_BROKEN_LINK = "a symbolic link to a missing file, or a link loop; skipped"
 W_DUPLICATE_ID = (
-    "the id '{id}' was already given to {first}; both are in the output, told apart by "
-    "their source"
+    "the id '{id}' was already given to {first}; both are in the output, told apart by their source"
 )
 W_HTML_FALLBACK = (
     "no main text found by the HTML extractor (nested too deep, or unusual markup); the "
@@ -104,6 +103,10 @@ E_MODEL_UNLOADABLE = (
 E_MODEL_CORRUPT = (
     "the weights at '{path}' could not be read ({detail}): the file is truncated, damaged or "
     "not from this model; copy the model directory again"
+)
+E_SPAN_HEAD = (
+    "the span head at '{path}' could not be loaded ({detail}): copy the model directory again, "
+    "or remove spans.safetensors and spans.json to score without attribution spans"
 )
 E_MODEL_CHECKSUM = (
     "the weights at '{path}' have sha256 {found}, but scorer.json records {expected}: the file "
@@ -154,8 +157,7 @@ E_INTERRUPTED_STDOUT = (
 # `scorer serve` (scorer/serve/): an HTTP answer carries one of these as its `detail`, or one of
 # the input messages above, so the service and the CLI word a problem the same way.
 E_SERVE_MISSING = (
-    "`scorer serve` needs the serve extra ({missing} not installed): "
-    'pip install -e ".[serve]"'
+    '`scorer serve` needs the serve extra ({missing} not installed): pip install -e ".[serve]"'
 )
 E_HTTP_MEDIA_TYPE = "unsupported content type '{found}'; send {expected}"
 E_HTTP_BODY_TOO_LARGE = (
@@ -209,9 +211,7 @@ E_RAY_OTHER_RUN = (
     "(its manifest.json differs), so nothing was written; give a new directory, or delete "
     "that one to start over"
 )
-E_RAY_MISSING = (
-    "--engine ray needs Ray: pip install -e \".[ray]\" (or pip install \"ray[data]\")"
-)
+E_RAY_MISSING = '--engine ray needs Ray: pip install -e ".[ray]" (or pip install "ray[data]")'
 
 # Training, model loading, gold and output settings (the hardening issue, items 6, 7 and 10).
 E_TRAIN_OTHER_RUN = (
@@ -238,12 +238,11 @@ E_ONNX_UNLOADABLE = (
 E_DATA_NOT_UTF8 = "{path}:{line}: not UTF-8 text ({detail}); save the file as UTF-8"
 E_CSV_FIELD = (
     "{path}:{line}: a field is longer than the {limit_kb} KB a CSV field may hold: a quote "
-    "(\") left open on this line swallows the rows after it (close it); a field that really is "
+    '(") left open on this line swallows the rows after it (close it); a field that really is '
     "this long is not one sentence (split it)"
 )
 E_GOLD_DOC = (
-    "{path}:{line}: not a gold document ({detail}); expected a JSON object with a "
-    "'sentences' list"
+    "{path}:{line}: not a gold document ({detail}); expected a JSON object with a 'sentences' list"
 )
 E_GOLD_SENTENCE = (
     "{path}:{line}: sentence {index}: {problem}; expected an object with a 'text' string and "

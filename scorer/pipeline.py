@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scorer import errors
-from scorer.article import Article
+from scorer.article import Article, Sentence
 from scorer.attribution import attribute
 from scorer.classifiers import registry
 from scorer.classifiers.base import Classifier, check_precision, context_size
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from scorer.progress import Progress
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 @dataclass
@@ -120,9 +120,15 @@ class Scorer:
             # One call per article: int8 inference scales activations per batch, so an
             # article's labels must not depend on which other articles share its batch.
             items = [(s.text, s.context) for s in article.sentences]
-            predictions = self.classifier.predict(items) if items else []
-            for sentence, prediction in zip(article.sentences, predictions):
+            if getattr(self.classifier, "spans", None) is not None:
+                # One forward pass gives the label and the attribution spans.
+                words = [sentence_words(s) for s in article.sentences]
+                annotated = self.classifier.annotate(items, words) if items else []
+            else:
+                annotated = [(p, []) for p in self.classifier.predict(items)] if items else []
+            for sentence, (prediction, spans) in zip(article.sentences, annotated):
                 sentence.label, sentence.confidence = prediction.label, prediction.confidence
+                sentence.spans = spans
             attribute(article, registry=self.registry)
             article.profile = build_profile(article, self.config.weights)
             for sentence in article.sentences:
@@ -170,13 +176,23 @@ class Scorer:
                     scored.append(
                         InputProblem(
                             article.source or article.id,
-                            errors.E_ARTICLE_FAILED.format(
-                                kind=type(exc).__name__, detail=detail
-                            ),
+                            errors.E_ARTICLE_FAILED.format(kind=type(exc).__name__, detail=detail),
                         )
                     )
         return [_content_or_problem(item) for item in scored]
 
+
+def sentence_words(sentence: Sentence) -> list[tuple[int, int]]:
+    """Character offsets of the sentence's words (its spaCy tokens, white space left out) in
+    its text: the words the span head tags."""
+    if sentence.span is None:
+        return []
+    tokens = [t for t in sentence.span if not t.is_space]
+    if not tokens:
+        return []
+    base, size = tokens[0].idx, len(sentence.text)
+    words = [(t.idx - base, t.idx - base + len(t)) for t in tokens]
+    return [(start, end) for start, end in words if end <= size]
 
 
 def read_batches(
@@ -223,6 +239,15 @@ def article_to_dict(article: Article, *, classifier: str = "") -> dict[str, Any]
                 "label": s.label,
                 "confidence": s.confidence,
                 "chains": [[hop.to_dict() for hop in chain] for chain in s.chains],
+                "spans": [
+                    {
+                        "kind": t.kind,
+                        "start": t.start,
+                        "end": t.end,
+                        "text": s.text[t.start : t.end],
+                    }
+                    for t in s.spans
+                ],
             }
             for s in article.sentences
         ],

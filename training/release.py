@@ -253,6 +253,9 @@ def main() -> None:
     parser.add_argument(
         "--ablation", action="append", default=[], help="NAME=DIR of a model trained without..."
     )
+    parser.add_argument(
+        "--spans", type=Path, help="a span head trained by `training.span_head train` to ship"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp) / "model"
@@ -298,6 +301,10 @@ def main() -> None:
             ablations=_ablations(args.ablation),
         )
         (staging / "README.md").write_text(card)
+        if args.spans:
+            from training.span_head import ship
+
+            ship(args.spans, staging)
         if args.out.exists():
             shutil.rmtree(args.out)
         shutil.copytree(staging, args.out)

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from scorer.article import Article as ScoredArticle
 from scorer.classifiers.base import Prediction
+from scorer.classifiers.spans import decode_bio
 from scorer.pipeline import Scorer, ScoringConfig
 from training.polnear import DEFAULT_ROOT, SPLITS, Article, read_articles, segment
 from training.realnews.sample import locate
@@ -68,24 +69,6 @@ def bio_tags(tokens: list[tuple[int, int]], pieces: Iterable[tuple[int, int]]) -
         for n, i in enumerate(inside):
             tags[i] = "B" if n == 0 else "I"
     return tags
-
-
-def decode_bio(tags: list[str]) -> list[tuple[int, int]]:
-    """The token spans `(first, last + 1)` of a BIO sequence; a stray `I` opens a span.
-
-    Example:
-        >>> decode_bio(["B", "I", "O", "I", "B"])
-        [(0, 2), (3, 4), (4, 5)]
-    """
-    spans: list[tuple[int, int]] = []
-    start = None
-    for i, tag in enumerate([*tags, "O"]):
-        if start is not None and tag != "I":
-            spans.append((start, i))
-            start = None
-        if tag == "B" or (tag == "I" and start is None):
-            start = i
-    return spans
 
 
 def article_rows(art: Article) -> list[dict]:

@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from scorer import errors
-from scorer.article import LABELS
+from scorer.article import LABELS, AttributionSpan
 from scorer.classifiers.base import Prediction, check_precision
+from scorer.classifiers.spans import SpanTagger, first_pieces
 from scorer.segment import CONTEXT_SENTENCES
 
 FORMAT_VERSION = 1
@@ -331,6 +332,8 @@ class TransformerClassifier:
     context_sentences: int = CONTEXT_SENTENCES
     meta: dict[str, Any] = field(default_factory=dict)
     name: str = "model"
+    spans: SpanTagger | None = None
+    """The span head shipped beside the classifier (`scorer.classifiers.spans`), if any."""
 
     @classmethod
     def load(
@@ -365,6 +368,7 @@ class TransformerClassifier:
             context_sentences=int(meta.get("context_sentences", CONTEXT_SENTENCES)),
             meta=meta,
             name="model" if precision == "int8" else "model-fp32",
+            spans=SpanTagger.load(path),
         )
 
     @property
@@ -374,9 +378,12 @@ class TransformerClassifier:
         return float(self.meta.get("temperature", 1.0))
 
     def _forward(self, encoded: Any) -> Any:
+        return self._probabilities(self.model(**encoded).logits)
+
+    def _probabilities(self, logits: Any) -> Any:
         import torch
 
-        logits = self.model(**encoded).logits.float()
+        logits = logits.float()
         if self.temperature != 1.0:
             logits = logits / self.temperature
         return torch.softmax(logits, dim=-1).numpy()
@@ -409,6 +416,47 @@ class TransformerClassifier:
                 tensors="pt",
             )
 
+    def annotate(
+        self, items: Sequence[tuple[str, str]], words: Sequence[Sequence[tuple[int, int]]]
+    ) -> list[tuple[Prediction, list[AttributionSpan]]]:
+        """Labels and attribution spans in one forward pass per batch.
+
+        `words[i]` are the character offsets of item `i`'s words (spaCy tokens, no white
+        space) in its sentence. Labels are those `predict` gives (same batches, same
+        forward); spans are empty where the model directory has no span head.
+        """
+        import torch
+
+        if self.spans is None:
+            return [(p, []) for p in self.predict(items)]
+        tagger = self.spans
+        spans: list[list[AttributionSpan]] = [[] for _ in items]
+
+        def forward(encoded: Any, batch: list[int]) -> Any:
+            offsets = encoded.pop("offset_mapping").tolist()
+            sequence_ids = [encoded.sequence_ids(j) for j in range(len(batch))]
+            out = self.model(**encoded, output_hidden_states=True)
+            pieces = [
+                first_pieces(words[i], offsets[j], sequence_ids[j]) for j, i in enumerate(batch)
+            ]
+            for i, found in zip(
+                batch, tagger.tag(out.hidden_states, pieces, [words[i] for i in batch])
+            ):
+                spans[i] = found
+            return self._probabilities(out.logits)
+
+        with torch.inference_mode():
+            probabilities = batched_probabilities(
+                items,
+                self.tokenizer,
+                forward,
+                max_length=self.max_length,
+                batch_size=self.batch_size,
+                tensors="pt",
+                offsets=True,
+            )
+        return list(zip(to_predictions(probabilities, self.labels), spans))
+
 
 def batched_probabilities(
     items: Sequence[tuple[str, str]],
@@ -418,9 +466,11 @@ def batched_probabilities(
     max_length: int,
     batch_size: int,
     tensors: str,
+    offsets: bool = False,
 ) -> Any:
     """Class probabilities for every item (rows in input order), computed in length-sorted
-    batches (little padding). `forward` takes the tokenizer's batch and returns probabilities."""
+    batches (little padding). `forward` takes the tokenizer's batch and returns probabilities;
+    with `offsets` the batch holds `offset_mapping` and `forward` also gets the item indices."""
     import numpy as np
 
     order = sorted(range(len(items)), key=lambda i: len(items[i][0]) + len(items[i][1]))
@@ -434,8 +484,9 @@ def batched_probabilities(
             max_length=max_length,
             padding=True,
             return_tensors=tensors,
+            return_offsets_mapping=offsets,
         )
-        for i, row in zip(batch, forward(encoded)):
+        for i, row in zip(batch, forward(encoded, batch) if offsets else forward(encoded)):
             rows[i] = row
     return np.array(rows) if rows else np.zeros((0, 0))
 
@@ -454,6 +505,11 @@ def predict_batched(
     probabilities = batched_probabilities(
         items, tokenizer, forward, max_length=max_length, batch_size=batch_size, tensors=tensors
     )
+    return to_predictions(probabilities, labels)
+
+
+def to_predictions(probabilities: Any, labels: Sequence[str]) -> list[Prediction]:
+    """The most probable label of each row, with its probability as the confidence."""
     out = []
     for row in probabilities:
         best = int(row.argmax())
