@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence
-from scorer.coref import SourceMemory
+from scorer.coref import SourceMemory, mentions_in
 from scorer.lexicon import LEXICON, Lexicon, inflections, with_plurals, words_pattern
 from scorer.outlets import OutletRegistry, default_registry
 
@@ -149,7 +149,7 @@ class SourceTyper:
             head_l in words.pronouns
             or head_l in words.outlet_backrefs
             or (len(span) <= 3 and span[0].lower_ in refs.definite_determiners)
-            or (len(span) == 1 and head.pos_ == "PROPN")
+            or (len(span) <= 3 and head.pos_ == "PROPN")  # "Kim", "Ms Collins", "the AIU"
         ):
             found = memory.resolve(text, head.text)
             if found is not None:
@@ -170,7 +170,7 @@ class SourceTyper:
             orgs = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP")]
             if orgs:
                 return Hop(_strip_det(orgs[-1].text), HopKind.ORGANIZATION.value)
-            return Hop(text, HopKind.PERSON.value)
+            return _spoken_for(head, memory) or Hop(text, HopKind.PERSON.value)
         if (
             head_l in words.anonymous_heads
             or head.lemma_.lower() in words.anonymous_heads
@@ -221,6 +221,26 @@ class SourceTyper:
         if any(t.pos_ == "PROPN" for t in span):
             return Hop(text, HopKind.PERSON.value)
         return _anonymous(_lower_first(text))
+
+
+def _spoken_for(head: Token, memory: SourceMemory | None) -> Hop | None:
+    """The organisation named earlier that "a spokesperson for the company", "a club
+    spokesperson" speaks for (the hop is the organisation, as with "a Lumora spokesperson")."""
+    if memory is None:
+        return None
+    nouns = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
+    nouns += [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ == "for"
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ == "NOUN"
+    ]
+    for noun in nouns[:1]:
+        found = memory.resolve(f"the {noun.text}", noun.text)
+        if found is not None and found.kind != HopKind.PERSON.value:
+            return found
+    return None
 
 
 def _named_after_descriptor(span: Span, descriptors: frozenset[str]) -> Hop | None:
@@ -541,6 +561,8 @@ def _dedupe(chain: list[Hop]) -> list[Hop]:
 def _prefix(article: Article, registry: OutletRegistry) -> list[Hop]:
     prefix: list[Hop] = []
     for name in (article.publisher, article.credit):
+        if name and prefix and _credits_itself(name, prefix[0].name):
+            continue  # "Al Jazeera and news agencies" under Al Jazeera: no hop of its own
         if name:
             outlet = registry.lookup(name)
             prefix.append(
@@ -551,6 +573,14 @@ def _prefix(article: Article, registry: OutletRegistry) -> list[Hop]:
                 )
             )
     return prefix
+
+
+def _credits_itself(credit: str, publisher: str) -> bool:
+    """Whether a credit line names the publisher itself ("Al Jazeera and news agencies",
+    "BBC News staff"), so it adds no hop between the publisher and the sources."""
+    words = lambda text: re.findall(r"\w+", text.lower().removeprefix("the "))  # noqa: E731
+    credit_words, publisher_words = words(credit), words(publisher)
+    return bool(publisher_words) and credit_words[: len(publisher_words)] == publisher_words
 
 
 def _same(a: Hop, b: Hop) -> bool:
@@ -573,11 +603,17 @@ def attribute(
     prefix = _prefix(article, registry)
     previous: list[list[Hop]] = []
     for sentence in article.sentences:
+        if sentence.span is not None:
+            for mention in mentions_in(sentence.span, registry, lexicon):
+                memory.notice(mention)
         found = (
             _chains_in(sentence.span, typer, memory, sentence.label == "official-denial")
             if sentence.span is not None
             else []
         )
+        if not found and sentence.label in ATTRIBUTED:
+            # The parse names no source; the span head may have tagged one.
+            found = _chains_from_spans(sentence, typer, memory)
         previous = found or previous
         # A quote continuation or "he added" with no source of its own takes the last chains.
         sentence.chains = (
@@ -586,6 +622,27 @@ def attribute(
             else []
         )
     return article
+
+
+def _chains_from_spans(
+    sentence: Sentence, typer: SourceTyper, memory: SourceMemory
+) -> list[list[Hop]]:
+    """One-hop chains from the SOURCE spans the span head tagged in the sentence, each typed
+    (and a pronoun or short reference resolved) as a parsed source would be."""
+    sent = sentence.span
+    tokens = [t for t in sent if not t.is_space] if sent is not None else []
+    if not tokens:
+        return []
+    base, chains = tokens[0].idx, []
+    for tagged in sentence.spans:
+        if tagged.kind != "source":
+            continue
+        span = sent.doc.char_span(base + tagged.start, base + tagged.end, alignment_mode="expand")
+        hop = typer.hop(span, memory) if span is not None and len(span) else None
+        if hop is not None:
+            memory.remember(hop)
+            chains.append([hop])
+    return chains
 
 
 def _with_prefix(prefix: list[Hop], chain: list[Hop]) -> list[Hop]:

@@ -18,6 +18,11 @@ Where the readers differ (`Policy`), changing either would change its output:
   training gives an unmatched pronoun the nearest source and decides a role noun's status
   from the noun (`unnamed_roles`).
 
+The chains also remember every entity the article names, source or not (`Mention`,
+`mentions_in`), apart from the sources: when no earlier source matches, "the commander",
+"Ms Collins", "the company", "the AIU" take the one named entity they fit (`mention_fits`), and
+stay as written where none or several fit. Training does not read them.
+
 The readers also classify references themselves: the chains by the head word alone
 (`pronoun_kind`: "which", "this" stay nouns), training by its parse of the whole span (every
 pronoun, demonstratives included, and numbers on both sides).
@@ -27,11 +32,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from scorer.article import Hop, HopKind
 from scorer.lexicon import LEXICON, Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from scorer.outlets import OutletRegistry
 
 
 class Antecedent(Protocol):
@@ -84,12 +94,16 @@ class Reference:
         kind: `PERSONAL`, `PRONOUN` or `NOUN` (see `pronoun_kind`).
         definite: a definite noun phrase ("the official", "that newspaper").
         plural: its number; None where the reader does not know.
+        qualifiers: the other words of a name reference, lower case ("ms" in "Ms Collins"):
+            a word of an earlier name refers back only when each of them is an honorific or
+            a word of that name or its description ("Jane Smith" is not "John Smith").
     """
 
     head: str
     kind: str = NOUN
     definite: bool = False
     plural: bool | None = None
+    qualifiers: tuple[str, ...] = ()
 
 
 def pronoun_kind(word: str, lexicon: Lexicon = LEXICON) -> str:
@@ -125,6 +139,8 @@ CHAINS = Policy(pronouns_by_number=False, pronoun_fallback=False, role_fallback=
 """The chain extractor's policy."""
 TRAINING = Policy(pronouns_by_number=True, pronoun_fallback=True, role_fallback=False)
 """The training labels' policy."""
+_MATCH_ONLY = replace(CHAINS, role_fallback=False)
+"""The chains' policy without its fallback: tried before the entities the article names."""
 
 
 def _agrees(ref: Reference, earlier: Antecedent) -> bool:
@@ -146,7 +162,9 @@ def refers_to(
     if earlier.outlet and (head in sources.outlet_nouns or head in sources.outlet_references):
         return True  # "the newspaper"
     if ref.head[:1].isupper() and earlier.person:
-        if head in re.findall(r"[a-z]+", earlier.name.lower()):
+        if head in re.findall(r"[a-z]+", earlier.name.lower()) and _qualified(
+            ref, earlier, lexicon
+        ):
             return True  # "Kim said": a word of an earlier person's name
     return (
         ref.definite
@@ -154,6 +172,16 @@ def refers_to(
         and bool(head)
         and head in earlier.description.lower()
     )
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, full stops dropped ("Rep." → "rep", "Dong-wook" stays one word)."""
+    return re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", text.lower())
+
+
+def _qualified(ref: Reference, earlier: Antecedent, lexicon: Lexicon) -> bool:
+    known = {*_words(earlier.name), *_words(earlier.description)}
+    return all(q in known or q in lexicon.references.honorifics for q in ref.qualifiers)
 
 
 def resolve(
@@ -223,24 +251,280 @@ class _Seen:
         return self.hop.descriptor or self.hop.name
 
 
+@dataclass(frozen=True)
+class Mention:
+    """An entity the article names, whether or not it is a source: "Commander Andriy
+    Marchenko", "Danish drugmaker Halvorsen Pharma", "the Athletics Integrity Unit (AIU)".
+
+    Attributes:
+        name: the name without title or honorific ("Andriy Marchenko").
+        kind: a `HopKind` value: person, organization or outlet.
+        description: what the text says it is: the words in front of the name ("deputy
+            environment minister", "danish drugmaker") and an appositive or relative clause
+            after it ("commander of the 47th brigade", "who commands a brigade").
+        aliases: acronyms that stand for it ("AIU"): defined in brackets, or its initials.
+    """
+
+    name: str
+    kind: str
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def person(self) -> bool:
+        return self.kind == HopKind.PERSON.value
+
+    def merged(self, other: Mention) -> Mention:
+        """One mention from two of the same entity ("Okafor" and "Chidinma Okafor")."""
+        longer = self if len(_words(self.name)) >= len(_words(other.name)) else other
+        description = " ".join(d for d in (self.description, other.description) if d)
+        aliases = tuple(dict.fromkeys((*self.aliases, *other.aliases)))
+        return Mention(longer.name, longer.kind, description, aliases)
+
+
+def _synonyms(head: str, lexicon: Lexicon) -> list[str]:
+    """The phrases a definite reference's head matches in a description: itself and its
+    `reference_synonyms`."""
+    found = [head]
+    for entry in lexicon.references.reference_synonyms:
+        heads, _, phrases = entry.partition(":")
+        if head in heads.split():
+            found += [p.strip() for p in phrases.split(",") if p.strip()]
+    return found
+
+
+def _contains(words: list[str], phrase: str) -> bool:
+    return f" {phrase} " in f" {' '.join(words)} "
+
+
+def mention_fits(ref: Reference, mention: Mention, lexicon: Lexicon = LEXICON) -> bool:
+    """Whether `ref` can name `mention`: an acronym it is known by ("the AIU"), a word of its
+    name with nothing else but honorifics and its own description words ("Ms Collins",
+    "Sprinter Okafor"), or a definite noun its description holds ("the commander", "the
+    company", "the CEO": see `reference_synonyms`) or, for an organisation, its name holds
+    ("the ministry" → "Ministry of Health")."""
+    if ref.kind != NOUN or not ref.head:
+        return False
+    head = ref.head.lower()
+    name, described = _words(mention.name), _words(mention.description)
+    if ref.head.isupper() and len(ref.head) > 1 and ref.head in mention.aliases:
+        return True
+    known = {*name, *described}
+    if ref.head[:1].isupper() and (
+        head in name
+        and all(q in known or q in lexicon.references.honorifics for q in ref.qualifiers)
+    ):
+        return True
+    if not ref.definite or (ref.head[:1].isupper() and not ref.head.isupper()):
+        return False  # a name fits by its words alone; "The CEO" may still be a title
+    sources = lexicon.sources
+    if mention.kind == HopKind.OUTLET.value and (
+        head in sources.outlet_nouns or head in sources.outlet_references
+    ):
+        return True
+    synonyms = _synonyms(head, lexicon)
+    where = described if mention.person else described + name
+    return any(_contains(where, s) for s in synonyms)
+
+
+def _distinct(found: list[Mention]) -> list[Mention]:
+    """The candidates, each entity once: a name whose words all lie in another candidate's
+    name is that candidate ("Okafor" in "Chidinma Okafor")."""
+    out: list[Mention] = []
+    for m in found:
+        words = set(_words(m.name))
+        if not any(words <= set(_words(o.name)) for o in out) and not any(
+            words < set(_words(o.name)) for o in found
+        ):
+            out.append(m)
+    return out
+
+
 @dataclass
 class SourceMemory:
-    """The chains' record of the sources seen so far in an article, for resolving "he", "Kim",
-    "the official" (`scorer.attribution`)."""
+    """The chains' record of an article so far, for resolving "he", "Kim", "the official"
+    (`scorer.attribution`): the sources seen (`hops`) and, kept apart, every entity named
+    (`mentions`), sources or not.
+
+    A reference takes a matching earlier source first (and a definite organisation noun, "the
+    company", an entity first); failing that, the one entity it fits (`mention_fits`), and
+    only when exactly one fits; failing that, the chains' fallback (`CHAINS`).
+    """
 
     hops: list[Hop] = field(default_factory=list)
     lexicon: Lexicon = LEXICON
+    mentions: list[Mention] = field(default_factory=list)
 
     def remember(self, hop: Hop) -> None:
         self.hops.append(hop)
 
+    def notice(self, mention: Mention) -> None:
+        """Record an entity the article names; a shorter or longer form of exactly one
+        entity seen already, or an acronym of one, is merged into it."""
+        words = set(_words(mention.name))
+        longer = [m for m in self.mentions if words <= set(_words(m.name))]
+        parts = [
+            m
+            for m in self.mentions
+            if set(_words(m.name)) < words or m.name in mention.aliases or mention.name in m.aliases
+        ]
+        for same in parts + longer[:1] if len(longer) <= 1 else parts:
+            if same in self.mentions:
+                self.mentions.remove(same)
+                mention = same.merged(mention)
+        self.mentions.append(mention)
+
+    def named(self, ref: Reference, text: str) -> Hop | None:
+        """The one entity mentioned so far that `ref` fits, as a hop; None where none or
+        several fit, or where the reference is that entity's name as written."""
+        found = _distinct(
+            [m for m in reversed(self.mentions) if mention_fits(ref, m, self.lexicon)]
+        )
+        if len(found) != 1 or _words(found[0].name) == [
+            w for w in _words(text) if w not in self.lexicon.references.definite_determiners
+        ]:
+            return None
+        return Hop(found[0].name, found[0].kind)
+
     def resolve(self, text: str, head: str) -> Hop | None:
-        first, space, _ = text.lower().partition(" ")
+        refs = self.lexicon.references
+        words = text.split()
+        first = words[0].lower() if words else ""
+        definite = len(words) > 1 and first in refs.definite_determiners
         ref = Reference(
             head,
             pronoun_kind(head, self.lexicon),
-            definite=bool(space) and first in self.lexicon.references.definite_determiners,
+            definite=definite,
+            qualifiers=tuple(
+                w for w in _words(text) if w != head.lower() and not (definite and w == first)
+            ),
         )
+        sources = self.lexicon.sources
+        organization = ref.definite and head.lower() in (
+            sources.organization_heads | sources.institution_heads
+        )
+        if organization and (named := self.named(ref, text)) is not None:
+            return named  # "the company": the company named earlier, not "a company insider"
         earlier = [_Seen(hop) for hop in reversed(self.hops)]
-        found = resolve(ref, earlier, CHAINS, self.lexicon)
+        found = resolve(ref, earlier, _MATCH_ONLY, self.lexicon)
+        if found is None and not organization:
+            named = self.named(ref, text)
+            if named is not None:
+                return named
+        if found is None:
+            found = resolve(ref, earlier, CHAINS, self.lexicon)
         return found.hop if found is not None else None
+
+
+_MENTION_KINDS = {
+    "PERSON": HopKind.PERSON.value,
+    "ORG": HopKind.ORGANIZATION.value,
+    "GPE": HopKind.ORGANIZATION.value,
+}
+"""spaCy entity labels that name a possible antecedent, and the kind each names."""
+
+
+def mentions_in(
+    sent: Span, registry: OutletRegistry | None = None, lexicon: Lexicon = LEXICON
+) -> list[Mention]:
+    """The entities a parsed sentence names, for `SourceMemory.notice`.
+
+    Each entity (spaCy PERSON, ORG, GPE) is named without the title, honorific or "the"
+    written in front of it, which go to its description with the words before the name
+    ("Danish drugmaker"), an appositive ("Norvane Systems SE, the Munich-based maker of
+    payroll software"; "Chile's disaster agency, Senapred") and a relative clause after it. A
+    person the description calls a company or body is an organisation (the parser often takes
+    a company's name for a person's); an outlet in `registry` takes its canonical name. An
+    organisation's acronym is known from brackets after its name ("(AIU)") or its initials.
+    """
+    refs, sources = lexicon.references, lexicon.sources
+    dropped = refs.honorifics | refs.definite_determiners | sources.title_heads
+    dropped |= sources.office_titles
+    bodies = sources.organization_heads | sources.institution_heads | sources.outlet_nouns
+    bodies |= frozenset(s for head in bodies for s in _synonyms(head, lexicon))
+    doc, out = sent.doc, []
+    for ent in sent.ents:
+        kind = _MENTION_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        start, end = ent.start, ent.end
+        while start < end - 1 and _bare(doc[start]) in dropped:
+            start += 1
+        while end > start + 1 and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+            end -= 1
+        front = ent.start
+        while (
+            front > sent.start
+            and (not doc[front - 1].is_punct or doc[front - 1].text == ".")  # "Col."
+            and doc[front - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+            and front - 1 < doc[front - 1].head.i < end
+        ):
+            front -= 1
+        described = [doc[front:start].text]
+        head_word = doc[start - 1] if front < start else None
+        root = ent.root
+        if root.dep_ == "appos" and root.head.i < ent.start:
+            described.append(doc[root.head.left_edge.i : root.left_edge.i].text)
+            head_word = root.head
+        for child in root.children:
+            if child.dep_ in ("appos", "relcl") and not ent.start <= child.i < ent.end:
+                described.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
+                if child.dep_ == "appos":
+                    head_word = child
+        name = doc[start:end].text
+        if kind == HopKind.PERSON.value and head_word is not None and _bare(head_word) in bodies:
+            kind = HopKind.ORGANIZATION.value  # "Energy retailer Brightvolt", "Senapred"
+        outlet = registry.lookup(name) if registry is not None else None
+        if outlet is not None:
+            name, kind = outlet.name, HopKind.OUTLET.value
+        aliases = []
+        if end + 2 < sent.end and doc[end].text == "(" and doc[end + 2].text == ")":
+            aliases.append(doc[end + 1].text)
+        if kind != HopKind.PERSON.value:
+            aliases.append(_initials(name, refs.acronym_connectors))
+        description = " ".join(d.strip(" ,;:—–") for d in described if d.strip(" ,;:—–"))
+        out.append(Mention(name, kind, description, tuple(a for a in aliases if _acronym(a))))
+    return out + _bracketed(sent, refs.acronym_connectors)
+
+
+def _bare(token: Token) -> str:
+    return token.lower_.rstrip(".")
+
+
+def _acronym(text: str) -> bool:
+    return len(text) > 1 and text.isupper() and text.isalpha()
+
+
+def _initials(name: str, connectors: frozenset[str]) -> str:
+    words = [w for w in name.split() if w.lower() not in connectors]
+    return "".join(w[0] for w in words) if len(words) > 2 else ""
+
+
+def _bracketed(sent: Span, connectors: frozenset[str]) -> list[Mention]:
+    """Organisations whose acronym the sentence defines in brackets, "the National Mining
+    Agency (ANM)", read off the words (the parser often splits such names): the capitalised
+    words before the brackets whose initials are the acronym's letters, in any order (an
+    acronym of the name in another language)."""
+    doc, out = sent.doc, []
+    for token in sent:
+        i = token.i
+        if token.text != "(" or i + 2 >= sent.end or doc[i + 2].text != ")":
+            continue
+        acronym = doc[i + 1].text
+        if not _acronym(acronym):
+            continue
+        start, capitals = i, 0
+        while start > sent.start and capitals < len(acronym):
+            word = doc[start - 1]
+            if word.text[:1].isupper():
+                capitals += 1
+            elif not (word.is_lower and word.is_alpha):
+                break
+            start -= 1
+        while start < i and not doc[start].text[:1].isupper():
+            start += 1
+        name = doc[start:i].text
+        initials = [w[0] for w in name.split() if w.lower() not in connectors and not w.islower()]
+        if sorted(initials) == sorted(acronym):
+            out.append(Mention(name, HopKind.ORGANIZATION.value, aliases=(acronym,)))
+    return out

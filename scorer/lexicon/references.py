@@ -85,3 +85,27 @@ class ReferenceWords:
 
     non_source_openers: frozenset[str] = words("it that this")
     """Chains: noun chunks that are no implicit subject of a cue left without one."""
+
+    honorifics: frozenset[str] = words("dame dr lady lord miss mr mrs ms mx prof sir")
+    """Chains: words in front of a surname that add nothing to it ("Ms Collins", "Dr Raman"),
+    so the surname refers back to the full name seen earlier (written without the full stop)."""
+
+    reference_synonyms: tuple[str, ...] = (
+        "ceo: chief executive",
+        "company firm: company, firm, business, maker, drugmaker, chipmaker, carmaker, "
+        "automaker, retailer, manufacturer, lender, insurer, miner, producer, supplier, "
+        "developer, operator, startup, conglomerate, airline, pharma, semiconductor, inc, ltd, "
+        "plc, llc, corp, corporation, se, ag, gmbh",
+        "club: club, side, team",
+        "commander: commander, commands, col, colonel, gen, general, brigadier, lieutenant",
+        "congresswoman congressman lawmaker: rep, representative, congresswoman, congressman, "
+        "senator, sen",
+        "athlete: athlete, sprinter, runner, swimmer, cyclist, jumper, thrower",
+    )
+    """Chains: a definite reference ("the company", "the CEO") names an entity mentioned
+    earlier whose description (or, for an organisation, name) holds one of these words or
+    phrases ("Danish drugmaker Halvorsen Pharma", "Chief Executive Officer Katrin Albers").
+    Each entry is "heads: phrase, phrase"; every head also matches itself."""
+
+    acronym_connectors: frozenset[str] = words("and de del des di do du for of the y")
+    """Chains: lower-case words inside a name an acronym skips ("Department of Health")."""

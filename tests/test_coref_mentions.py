@@ -1,0 +1,102 @@
+"""Coreference inside an article: role nouns, titles, surnames, "the company", spokespeople and
+acronyms resolve to an entity named earlier (a source or not) when exactly one fits."""
+
+from __future__ import annotations
+
+import pytest
+
+from scorer.article import Article, Hop, HopKind
+from scorer.attribution import attribute
+from scorer.coref import Mention, SourceMemory
+from scorer.segment import segment
+
+
+def _deepest(scorer, text: str) -> list[tuple[str, str] | None]:
+    """The deepest hop of each sentence's first chain, every sentence labelled named-source so
+    that the chains depend on the parse and the resolver alone."""
+    article = Article(id="t", raw=text, publisher="Daily Ledger", paragraphs=text.split("\n"))
+    segment([article], nlp=scorer.nlp)
+    for sentence in article.sentences:
+        sentence.label = "named-source"
+    attribute(article)
+    return [
+        (s.chains[0][-1].name, s.chains[0][-1].kind) if s.chains else None
+        for s in article.sentences
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a title in front of a name mentioned, never as a source
+            "Colonel Ivan Petrenko inspected the trenches near Kupiansk on Monday.\n"
+            "The commander said his battalion was short of shells.",
+            ("Ivan Petrenko", "person"),
+        ),
+        (  # the title is a synonym of the one written ("Chief Executive Officer")
+            "Chief Executive Officer Lena Brandt presented the results in Hamburg.\n"
+            "The CEO said the company would hire 300 engineers.",
+            ("Lena Brandt", "person"),
+        ),
+        (  # an honorific and a surname
+            "Maria Lindqvist, whose son was injured in the crash, waited outside the court.\n"
+            '"We want answers," Ms Lindqvist said.',
+            ("Maria Lindqvist", "person"),
+        ),
+        (  # "the company": the one company the article has named
+            "Swedish carmaker Nordvik Motors recalled 40,000 cars on Tuesday.\n"
+            "The company said no injuries had been reported.",
+            ("Nordvik Motors", "organization"),
+        ),
+        (  # a spokesperson's hop is the organisation they speak for
+            "Swedish carmaker Nordvik Motors recalled 40,000 cars on Tuesday.\n"
+            "A spokesperson for the company said the fault was in the brakes.",
+            ("Nordvik Motors", "organization"),
+        ),
+        (
+            "Fans protested outside the ground of League One side Harwick Rovers.\n"
+            "A club spokesperson said talks were ongoing.",
+            ("Harwick Rovers", "organization"),
+        ),
+        (  # an acronym defined in brackets
+            "The Baltic Fisheries Council (BFC) opened an inquiry into the catch figures.\n"
+            "The BFC said the catches had been under-reported for years.",
+            ("Baltic Fisheries Council", "organization"),
+        ),
+        (  # an acronym as the initials of a name seen earlier
+            "Inspectors from the Northern Rail Safety Authority visited the depot.\n"
+            "The NRSA said the brakes had failed twice.",
+            ("Northern Rail Safety Authority", "organization"),
+        ),
+    ],
+)
+def test_a_reference_resolves_to_the_entity_named_earlier(rules_scorer, text, expected):
+    assert _deepest(rules_scorer, text)[-1] == expected
+
+
+def test_an_ambiguous_reference_stays_as_written(rules_scorer):
+    text = (
+        "Finance Minister Carlos Mendes met the unions on Friday.\n"
+        "Health Minister Pedro Lago joined the talks later.\n"
+        "The minister said the talks had failed."
+    )
+    name, _ = _deepest(rules_scorer, text)[-1]
+    assert name.lower() == "the minister"
+
+
+def test_an_earlier_source_comes_before_a_named_entity_and_the_fallback_stays():
+    memory = SourceMemory()
+    memory.notice(Mention("Tomas Berg", HopKind.PERSON.value, "a city official"))
+    official = Hop("a senior official", HopKind.ANONYMOUS.value, descriptor="a senior official")
+    memory.remember(official)
+    assert memory.resolve("The official", "official") == official
+    # Nothing fits "the aide": the chains' fallback still gives the last source.
+    assert memory.resolve("The aide", "aide") == official
+
+
+def test_a_surname_with_another_first_name_is_another_person():
+    memory = SourceMemory()
+    memory.notice(Mention("Jane Okoro", HopKind.PERSON.value))
+    memory.remember(Hop("Jane Okoro", HopKind.PERSON.value))
+    assert memory.resolve("Dr Okoro", "Okoro") == Hop("Jane Okoro", HopKind.PERSON.value)
+    assert memory.resolve("John Okoro", "Okoro") is None
