@@ -7,8 +7,9 @@ It runs the full `scorer score` pipeline on each seed file, matches the output s
 gold sentences by normalised text (a fragment of a gold sentence counts as that sentence), and
 reports per seed and in total: furniture/duplicate sentences let through, gold content sentences
 kept, and attributed gold sentences whose first gold chain is among the predicted chains
-(hop names matched loosely, order and length exact). The gold publisher is passed as
-`--publisher`, as the issue prescribes.
+(hop names matched loosely, order and length exact), and how many sentences had their chains
+cut back or re-typed to agree with their label (`scorer.consistency.reconcile`; the label
+always wins). The gold publisher is passed as `--publisher`, as the issue prescribes.
 
 A gold document without a `file` (the project's `eval/gold/written_articles.jsonl`) is scored
 from its own sentences, one per line: `python -m eval.seeds --gold eval/gold/written_articles.jsonl`
@@ -26,6 +27,7 @@ from typing import Any
 
 from scorer.article import ATTRIBUTED
 from scorer.clean import normalise
+from scorer.consistency import model_chains, reconcile
 from scorer.pipeline import Scorer, ScoringConfig
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -64,6 +66,8 @@ class SeedReport:
     chains_total: int = 0
     chains_found: int = 0
     chain_misses: list[str] = field(default_factory=list)
+    overrides: int = 0
+    """Sentences whose chains contradicted their label and were changed to agree with it."""
 
 
 def match_sentences(output: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[int, int]:
@@ -91,22 +95,30 @@ def match_sentences(output: list[dict[str, Any]], gold: list[dict[str, Any]]) ->
     return mapping
 
 
+def doc_text(doc: dict[str, Any], shared: Path = SHARED) -> str:
+    """The text to score for a gold document: its seed file under `shared`, or else its own
+    sentences, one paragraph each (a gold set written as sentences only, like eval/gold/)."""
+    if doc.get("file"):
+        return (shared / doc["file"]).read_text(encoding="utf-8")
+    return "\n".join(s["text"] for s in doc["sentences"])
+
+
 def check_seed(
     scorer: Scorer, doc: dict[str, Any], shared: Path = SHARED, *, flat: bool = False
 ) -> SeedReport:
     """Score one seed and compare it with its gold; `flat` first joins all lines into one."""
     from scorer.pipeline import article_to_dict
 
-    if doc.get("file"):
-        text = (shared / doc["file"]).read_text(encoding="utf-8")
-    else:  # a gold set written as sentences only (eval/gold/): one paragraph per sentence
-        text = "\n".join(s["text"] for s in doc["sentences"])
+    text = doc_text(doc, shared)
     if flat:  # as from an export that lost the line breaks
         text = re.sub(r"\s*\n\s*", " ", text)
-    article = article_to_dict(scorer.score_text(text, id=doc["id"], publisher=doc.get("publisher")))
+    scored = scorer.score_text(text, id=doc["id"], publisher=doc.get("publisher"))
+    reconcile(scored)  # a no-op where the pipeline has reconciled already
+    overrides = sum(model_chains(s) is not None for s in scored.sentences)
+    article = article_to_dict(scored)
     gold = doc["sentences"]
     mapping = match_sentences(article["sentences"], gold)
-    report = SeedReport(id=doc["id"])
+    report = SeedReport(id=doc["id"], overrides=overrides)
     report.content_total = sum(1 for s in gold if s["content"])
     report.content_kept = len(set(mapping.values()))
     report.leaked = [s["text"] for s in article["sentences"] if s["index"] not in mapping]
@@ -156,7 +168,7 @@ def main() -> None:
     for r in reports:
         print(
             f"{r.id}: content kept {r.content_kept}/{r.content_total}, leaked {len(r.leaked)}, "
-            f"chains {r.chains_found}/{r.chains_total}"
+            f"chains {r.chains_found}/{r.chains_total}, label overrode chains {r.overrides}"
         )
         if args.verbose:
             for text in r.leaked:
@@ -170,7 +182,8 @@ def main() -> None:
     print(
         f"TOTAL: furniture/duplicates let through {sum(len(r.leaked) for r in reports)}; "
         f"content kept {kept}/{total} = {kept / total:.1%}; "
-        f"gold chain found {chains}/{chains_total} = {chains / chains_total:.1%}"
+        f"gold chain found {chains}/{chains_total} = {chains / chains_total:.1%}; "
+        f"label overrode chains in {sum(r.overrides for r in reports)} sentence(s)"
     )
 
 

@@ -94,6 +94,9 @@ class Sentence:
     label: str | None = None
     confidence: float | None = None
     chains: list[list[Hop]] = field(default_factory=list)
+    model_chains: list[list[Hop]] | None = None
+    """The chains `attribute` found, kept by `scorer.consistency.reconcile` where it changed
+    them to agree with the label; None where they were left as found. Not serialised."""
     attributions: list[Attribution] = field(default_factory=list)
     spans: list[AttributionSpan] = field(default_factory=list)
     """Attribution spans from the span head, if the classifier has one."""

@@ -602,6 +602,7 @@ def attribute(
     memory = SourceMemory(lexicon=lexicon)
     prefix = _prefix(article, registry)
     previous: list[list[Hop]] = []
+    own: list[bool] = []  # whether each sentence's chains were found in it
     for sentence in article.sentences:
         if sentence.span is not None:
             for mention in mentions_in(sentence.span, registry, lexicon):
@@ -615,13 +616,41 @@ def attribute(
             # The parse names no source; the span head may have tagged one.
             found = _chains_from_spans(sentence, typer, memory)
         previous = found or previous
+        own.append(bool(found))
         # A quote continuation or "he added" with no source of its own takes the last chains.
         sentence.chains = (
             [_with_prefix(prefix, chain) for chain in previous if chain]
             if sentence.label in ATTRIBUTED
             else []
         )
+    _join_split_quotes(article.sentences, own)
     return article
+
+
+def _quote_balance(text: str) -> int:
+    """Opening minus closing quotation marks: > 0 where a quotation opens and runs on."""
+    curly = text.count("“") - text.count("”")
+    straight = text.count('"') % 2 if text.lstrip().startswith('"') else 0
+    return curly + straight
+
+
+def _join_split_quotes(sentences: list[Sentence], own: list[bool]) -> None:
+    """A quotation the segmenter cut into several sentences ("“We will not be intimidated. /
+    We will keep reporting,” the editor said.") takes, in every piece, the chains of the piece
+    that names its speaker, when the opening pieces name none of their own."""
+    for i, sentence in enumerate(sentences):
+        if own[i] or sentence.label not in ATTRIBUTED or _quote_balance(sentence.text) <= 0:
+            continue
+        balance = _quote_balance(sentence.text)
+        for j in range(i + 1, min(i + 4, len(sentences))):
+            balance += _quote_balance(sentences[j].text)
+            if balance <= 0:  # the quotation closes in sentence j
+                if own[j] and sentences[j].chains:
+                    sentence.chains = [list(chain) for chain in sentences[j].chains]
+                    for k in range(i + 1, j):
+                        if not own[k] and sentences[k].label in ATTRIBUTED:
+                            sentences[k].chains = [list(chain) for chain in sentences[j].chains]
+                break
 
 
 def _chains_from_spans(

@@ -17,6 +17,7 @@ from scorer.attribution import attribute
 from scorer.classifiers import registry
 from scorer.classifiers.base import Classifier, check_precision, context_size
 from scorer.clean import CleanConfig, apply_cleaning
+from scorer.consistency import reconcile
 from scorer.io import DEFAULT_MAX_MB, InputProblem, read_inputs
 from scorer.outlets import OutletRegistry
 from scorer.profile import ScoreWeights, build_profile
@@ -130,6 +131,7 @@ class Scorer:
                 sentence.label, sentence.confidence = prediction.label, prediction.confidence
                 sentence.spans = spans
             attribute(article, registry=self.registry)
+            reconcile(article, registry=self.registry)  # the label and the chains agree
             article.profile = build_profile(article, self.config.weights)
             for sentence in article.sentences:
                 sentence.span = None  # the parse is not needed past this point

@@ -77,12 +77,14 @@ def test_an_outlet_named_after_its_descriptor_is_an_outlet(rules_scorer):
     ]
 
 
-def test_one_of_a_group_resolves_to_the_group(rules_scorer):
+def test_one_of_a_group_resolves_to_the_group(model_scorer):
+    # The model labels this sentence anonymous (the rules call it named, and the label wins
+    # over the chain in `scorer.consistency`).
     text = (
         "Two dock workers, who asked not to be named, said the barges were emptied at night. "
         "One of them said the logs had been changed."
     )
-    chains = _chains(rules_scorer, text, publisher="Daily Ledger")
+    chains = _chains(model_scorer, text, publisher="Daily Ledger")
     assert chains[1] == [[("Daily Ledger", "outlet"), ("two dock workers", "anonymous")]]
 
 
@@ -119,3 +121,18 @@ def test_publisher_signals_found_in_text(rules_scorer, gold_docs):
     assert found["000"][0] == "The Moscow Times"
     assert found["001"][0] == "Washington Examiner"
     assert found["002"][1] in ("Kyiv Independent", "The Kyiv Independent")
+
+
+def test_a_quotation_split_by_the_segmenter_keeps_its_speaker(model_scorer) -> None:
+    text = (
+        "The harbour authority's director, Maria Lindqvist, visited the site on Wednesday.\n\n"
+        "“We will not be intimidated by this. We will rebuild the terminal, and we will do it "
+        "this year,” Lindqvist told reporters."
+    )
+    article = model_scorer.score_text(text, id="split-quote", publisher="Calder Courier")
+    quote = [s for s in article.sentences if "intimidated" in s.text or "rebuild" in s.text]
+    assert len(quote) == 2  # the segmenter cuts the quotation in two
+    for sentence in quote:
+        assert [[hop.name for hop in chain] for chain in sentence.chains] == [
+            ["Calder Courier", "Maria Lindqvist"]
+        ]

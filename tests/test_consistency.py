@@ -1,0 +1,165 @@
+"""One answer per sentence: the pipeline's chains never contradict its labels, and the rule."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eval.seeds import doc_text
+from scorer.article import Article, Hop, Sentence
+from scorer.consistency import contradictions, model_chains, reconcile
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_SETS = {
+    "seeds": ROOT.parent / "shared" / "gold" / "seeds.jsonl",
+    "written_articles": ROOT / "eval" / "gold" / "written_articles.jsonl",
+    "chains_3": ROOT / "eval" / "gold" / "chains_3.jsonl",
+}
+
+PUB = Hop("Daily Ledger", "outlet")
+WIRE = Hop("Reuters", "outlet")
+KIM = Hop("Kim Yong-hyun", "person")
+AIDES = Hop("two aides", "anonymous", descriptor="two aides")
+
+
+def _article(
+    *sentences: Sentence, publisher: str | None = "Daily Ledger", credit: str | None = None
+) -> Article:
+    return Article(id="a", raw="", publisher=publisher, credit=credit, sentences=list(sentences))
+
+
+def _names(sentence: Sentence) -> list[list[str]]:
+    return [[hop.name for hop in chain] for chain in sentence.chains]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(GOLD_SETS))
+def test_pipeline_output_never_contradicts_itself(model_scorer, name: str) -> None:
+    path = GOLD_SETS[name]
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    found = {}
+    for doc in docs:
+        article = model_scorer.score_text(
+            doc_text(doc, path.parent.parent), id=doc["id"], publisher=doc.get("publisher")
+        )
+        bad = contradictions(article)
+        if bad:
+            found[doc["id"]] = [
+                (article.sentences[i].label, _names(article.sentences[i])) for i in bad
+            ]
+    assert not found
+
+
+def test_named_label_cuts_chain_back_to_its_named_hop() -> None:
+    email = Hop("email", "anonymous", descriptor="email")
+    sentence = Sentence(
+        0, "Ditto said via email.", label="named-source", chains=[[PUB, KIM, email]]
+    )
+    article = _article(sentence)
+    overrides = reconcile(article)
+    assert [(o.index, o.label) for o in overrides] == [(0, "named-source")]
+    assert sentence.label == "named-source"
+    assert _names(sentence) == [["Daily Ledger", "Kim Yong-hyun"]]
+    assert model_chains(sentence) == [[PUB, KIM, email]] == overrides[0].model_chains
+    assert contradictions(article) == []
+
+
+def test_named_label_with_only_an_anonymous_source_retypes_it() -> None:
+    sentence = Sentence(0, "The aides said so.", label="named-source", chains=[[PUB, AIDES]])
+    reconcile(_article(sentence))
+    assert _names(sentence) == [["Daily Ledger", "two aides"]]  # the name stays
+    assert sentence.chains[0][-1].kind == "person"
+    campaign = Hop("the campaign", "anonymous", descriptor="the campaign")
+    body = Sentence(1, "The campaign said so.", label="named-source", chains=[[PUB, campaign]])
+    reconcile(_article(body))
+    assert [h.kind for h in body.chains[0]] == ["outlet", "organization"]
+
+
+def test_anonymous_label_retypes_a_group_but_cuts_a_person() -> None:
+    group = Hop("Ukrainians", "organization")
+    sentence = Sentence(0, "Ukrainians say so.", label="anonymous-source", chains=[[PUB, group]])
+    reconcile(_article(sentence))
+    assert [(h.name, h.kind) for h in sentence.chains[0]] == [
+        ("Daily Ledger", "outlet"),
+        ("Ukrainians", "anonymous"),
+    ]
+    person = Sentence(1, "Kim said so.", label="anonymous-source", chains=[[PUB, KIM]])
+    reconcile(_article(person))
+    assert _names(person) == [["Daily Ledger"]]
+
+
+def test_anonymous_label_cuts_a_named_deepest_hop() -> None:
+    sentence = Sentence(
+        0, "Reuters reported, citing aides.", label="anonymous-source", chains=[[PUB, WIRE, KIM]]
+    )
+    reconcile(_article(sentence))
+    assert sentence.label == "anonymous-source"
+    assert _names(sentence) == [["Daily Ledger"]]
+    deeper = Sentence(1, "x", label="anonymous-source", chains=[[PUB, WIRE, AIDES, KIM]])
+    reconcile(_article(deeper))
+    assert _names(deeper) == [["Daily Ledger", "Reuters", "two aides"]]
+
+
+def test_without_publisher_a_cut_chain_leaves_no_chain() -> None:
+    sentence = Sentence(0, "Kim said.", label="anonymous-source", chains=[[KIM]])
+    reconcile(_article(sentence, publisher=None))
+    assert sentence.chains == []
+
+
+def test_inherited_chain_is_judged_and_the_previous_sentence_is_untouched() -> None:
+    # attribute() gives a sentence without a source of its own the chains of the one before,
+    # as new lists of the same hops.
+    first = Sentence(0, "Kim said the report was correct.", label="named-source")
+    first.chains = [[PUB, KIM]]
+    second = Sentence(1, "“It is highly likely.”", label="anonymous-source")
+    second.chains = [list(chain) for chain in first.chains]
+    overrides = reconcile(_article(first, second))
+    assert [o.index for o in overrides] == [1]
+    assert _names(first) == [["Daily Ledger", "Kim Yong-hyun"]]
+    assert _names(second) == [["Daily Ledger"]]
+    assert model_chains(first) is None
+
+
+def test_prefix_only_chains_are_no_contradiction() -> None:
+    # The credit is part of the article's own prefix, not a named source of the sentence.
+    alone = Sentence(0, "Sources said.", label="anonymous-source", chains=[[PUB]])
+    credited = Sentence(1, "Sources said.", label="anonymous-source", chains=[[PUB, WIRE]])
+    article = _article(alone, credited, credit="Reuters")
+    assert contradictions(article) == []
+    assert reconcile(article) == []
+    assert _names(credited) == [["Daily Ledger", "Reuters"]]
+
+
+def test_denial_and_unattributed_are_not_judged_by_kind() -> None:
+    denial = Sentence(0, "A person close to him denied it.", label="official-denial")
+    denial.chains = [[PUB, AIDES]]
+    named_denial = Sentence(1, "Kim denied it.", label="official-denial", chains=[[PUB, KIM]])
+    background = Sentence(2, "The dam was built in 1950.", label="unattributed")
+    article = _article(denial, named_denial, background)
+    assert reconcile(article) == []
+    assert _names(denial) == [["Daily Ledger", "two aides"]]
+
+
+def test_mixed_chains_keep_the_one_that_agrees_and_rerun_changes_nothing() -> None:
+    sentence = Sentence(0, "x", label="named-source", chains=[[PUB, AIDES], [PUB, KIM]])
+    article = _article(sentence)
+    assert contradictions(article) == [0]
+    assert len(reconcile(article)) == 1
+    assert _names(sentence) == [["Daily Ledger", "Kim Yong-hyun"]]
+    assert reconcile(article) == []
+    assert model_chains(sentence) == [[PUB, AIDES], [PUB, KIM]]
+
+
+def test_a_credit_absent_from_the_chain_is_not_taken_for_its_prefix() -> None:
+    # attribute() gives a credit that names the publisher itself no hop of its own.
+    aljazeera = Hop("Al Jazeera", "outlet")
+    sentence = Sentence(0, "x", label="named-source", chains=[[aljazeera, AIDES]])
+    article = _article(sentence, publisher="Al Jazeera", credit="Al Jazeera and news agencies")
+    assert contradictions(article) == [0]
+    reconcile(article)
+    assert [(h.name, h.kind) for h in sentence.chains[0]] == [
+        ("Al Jazeera", "outlet"),
+        ("two aides", "person"),
+    ]
