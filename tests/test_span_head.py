@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from scorer import errors
-from scorer.classifiers.spans import SPAN_META, SPAN_WEIGHTS, decode_bio, first_pieces
+from scorer.classifiers.spans import (
+    SPAN_META,
+    SPAN_WEIGHTS,
+    decode_bio,
+    first_pieces,
+    kept_words,
+)
 from scorer.pipeline import sentence_words
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "article.txt"
@@ -109,4 +115,7 @@ def test_first_pieces_map_words_to_their_first_word_piece() -> None:
     offsets = [(0, 0), (0, 2), (2, 6), (7, 11), (0, 0), (0, 3), (0, 0)]
     sequence_ids = [None, 0, 0, 0, None, 1, None]
     assert first_pieces([(0, 6), (7, 11)], offsets, sequence_ids) == [1, 3]
+    # a word the tokenizer truncated away is left out, not given the last piece's state
+    assert first_pieces([(0, 6), (7, 11), (12, 17)], offsets, sequence_ids) == [1, 3]
+    assert kept_words([(0, 6), (7, 11), (12, 17)], offsets, sequence_ids) == [(0, 6), (7, 11)]
     assert decode_bio(["B", "I", "O", "B"]) == [(0, 2), (3, 4)]

@@ -79,18 +79,34 @@ def first_pieces(
     words: Sequence[tuple[int, int]], offsets: Sequence[Sequence[int]], sequence_ids: Sequence
 ) -> list[int]:
     """For each word `(start, end)` of the first sequence, the index of its first word piece
-    (or the nearest one before it, for a word the tokenizer truncated or merged)."""
+    (or the nearest one before it, for a word the tokenizer merged). Words the tokenizer
+    truncated away (past the last piece kept, or before the first) are left out: the list is
+    the kept words' pieces, in order, for `kept_words` to line up."""
     pieces = [
         (i, s, e)
         for i, ((s, e), seq) in enumerate(zip(offsets, sequence_ids))
         if seq == 0 and e > s
     ]
+    if not pieces:
+        return []
     out, k = [], 0
-    for start, _end in words:
+    for start, end in words:
+        if end <= pieces[0][1] or start >= pieces[-1][2]:
+            continue  # truncated away
         while k < len(pieces) and pieces[k][2] <= start:
             k += 1
-        out.append(pieces[min(k, len(pieces) - 1)][0] if pieces else 0)
+        out.append(pieces[min(k, len(pieces) - 1)][0])
     return out
+
+
+def kept_words(
+    words: Sequence[tuple[int, int]], offsets: Sequence[Sequence[int]], sequence_ids: Sequence
+) -> list[tuple[int, int]]:
+    """The words `first_pieces` keeps (those the tokenizer did not truncate away)."""
+    spans = [(s, e) for (s, e), seq in zip(offsets, sequence_ids) if seq == 0 and e > s]
+    if not spans:
+        return []
+    return [(a, b) for a, b in words if not (b <= spans[0][0] or a >= spans[-1][1])]
 
 
 @dataclass

@@ -30,7 +30,7 @@ from typing import Any
 from scorer import errors
 from scorer.article import LABELS, AttributionSpan
 from scorer.classifiers.base import Prediction, check_precision
-from scorer.classifiers.spans import SpanTagger, first_pieces
+from scorer.classifiers.spans import SpanTagger, first_pieces, kept_words
 from scorer.segment import CONTEXT_SENTENCES
 
 FORMAT_VERSION = 1
@@ -439,9 +439,8 @@ class TransformerClassifier:
             pieces = [
                 first_pieces(words[i], offsets[j], sequence_ids[j]) for j, i in enumerate(batch)
             ]
-            for i, found in zip(
-                batch, tagger.tag(out.hidden_states, pieces, [words[i] for i in batch])
-            ):
+            kept = [kept_words(words[i], offsets[j], sequence_ids[j]) for j, i in enumerate(batch)]
+            for i, found in zip(batch, tagger.tag(out.hidden_states, pieces, kept)):
                 spans[i] = found
             return self._probabilities(out.logits)
 
