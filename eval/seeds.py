@@ -27,7 +27,7 @@ from typing import Any
 
 from scorer.article import ATTRIBUTED
 from scorer.clean import normalise
-from scorer.consistency import model_chains, reconcile
+from scorer.consistency import reconcile
 from scorer.pipeline import Scorer, ScoringConfig
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -114,7 +114,7 @@ def check_seed(
         text = re.sub(r"\s*\n\s*", " ", text)
     scored = scorer.score_text(text, id=doc["id"], publisher=doc.get("publisher"))
     reconcile(scored)  # a no-op where the pipeline has reconciled already
-    overrides = sum(model_chains(s) is not None for s in scored.sentences)
+    overrides = sum(s.model_chains is not None for s in scored.sentences)
     article = article_to_dict(scored)
     gold = doc["sentences"]
     mapping = match_sentences(article["sentences"], gold)

@@ -104,6 +104,24 @@ class Sentence:
     """The spaCy `Span` of the sentence, for stages that read the parse; never serialised."""
 
 
+def text_start(sentence: Sentence) -> int | None:
+    """Where the sentence's text starts in its parse (the first token that is not white
+    space), or None without a parse: the origin of `AttributionSpan` offsets."""
+    if sentence.span is None:
+        return None
+    return next((t.idx for t in sentence.span if not t.is_space), None)
+
+
+def sentence_words(sentence: Sentence) -> list[tuple[int, int]]:
+    """Character offsets of the sentence's words (its spaCy tokens, white space left out) in
+    its text: the words the span head tags."""
+    base = text_start(sentence)
+    if base is None:
+        return []
+    words = [(t.idx - base, t.idx - base + len(t)) for t in sentence.span if not t.is_space]
+    return [(start, end) for start, end in words if end <= len(sentence.text)]
+
+
 @dataclass
 class Removal:
     """A piece of page furniture or a duplicate taken out before labelling, and why."""

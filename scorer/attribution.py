@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence
+from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence, text_start
 from scorer.coref import SourceMemory, mentions_in
 from scorer.lexicon import LEXICON, Lexicon, inflections, with_plurals, words_pattern
 from scorer.outlets import OutletRegistry, default_registry
@@ -658,11 +658,10 @@ def _chains_from_spans(
 ) -> list[list[Hop]]:
     """One-hop chains from the SOURCE spans the span head tagged in the sentence, each typed
     (and a pronoun or short reference resolved) as a parsed source would be."""
-    sent = sentence.span
-    tokens = [t for t in sent if not t.is_space] if sent is not None else []
-    if not tokens:
+    sent, base = sentence.span, text_start(sentence)
+    if base is None:
         return []
-    base, chains = tokens[0].idx, []
+    chains = []
     for tagged in sentence.spans:
         if tagged.kind != "source":
             continue

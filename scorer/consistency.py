@@ -157,11 +157,6 @@ def reconcile(article: Article, *, registry: OutletRegistry | None = None) -> li
     return overrides
 
 
-def model_chains(sentence: Sentence) -> list[list[Hop]] | None:
-    """The chains `attribute` found for a sentence that `reconcile` changed, else None."""
-    return sentence.model_chains
-
-
 def _cut(chain: list[Hop], prefix: int, label: str, *, retype: bool = True) -> list[Hop]:
     """`chain` up to its deepest hop past the prefix that agrees with `label`; where none does
     and `retype`, the deepest hop keeps its name and takes the kind the label implies

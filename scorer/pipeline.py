@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scorer import errors
-from scorer.article import Article, Sentence
+from scorer.article import Article, sentence_words
 from scorer.attribution import attribute
 from scorer.classifiers import registry
 from scorer.classifiers.base import Classifier, check_precision, context_size
@@ -182,19 +182,6 @@ class Scorer:
                         )
                     )
         return [_content_or_problem(item) for item in scored]
-
-
-def sentence_words(sentence: Sentence) -> list[tuple[int, int]]:
-    """Character offsets of the sentence's words (its spaCy tokens, white space left out) in
-    its text: the words the span head tags."""
-    if sentence.span is None:
-        return []
-    tokens = [t for t in sentence.span if not t.is_space]
-    if not tokens:
-        return []
-    base, size = tokens[0].idx, len(sentence.text)
-    words = [(t.idx - base, t.idx - base + len(t)) for t in tokens]
-    return [(start, end) for start, end in words if end <= size]
 
 
 def read_batches(

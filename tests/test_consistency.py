@@ -9,7 +9,7 @@ import pytest
 
 from eval.seeds import doc_text
 from scorer.article import Article, Hop, Sentence
-from scorer.consistency import contradictions, model_chains, reconcile
+from scorer.consistency import contradictions, reconcile
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_SETS = {
@@ -62,7 +62,7 @@ def test_named_label_cuts_chain_back_to_its_named_hop() -> None:
     assert [(o.index, o.label) for o in overrides] == [(0, "named-source")]
     assert sentence.label == "named-source"
     assert _names(sentence) == [["Daily Ledger", "Kim Yong-hyun"]]
-    assert model_chains(sentence) == [[PUB, KIM, email]] == overrides[0].model_chains
+    assert sentence.model_chains == [[PUB, KIM, email]] == overrides[0].model_chains
     assert contradictions(article) == []
 
 
@@ -119,7 +119,7 @@ def test_inherited_chain_is_judged_and_the_previous_sentence_is_untouched() -> N
     assert [o.index for o in overrides] == [1]
     assert _names(first) == [["Daily Ledger", "Kim Yong-hyun"]]
     assert _names(second) == [["Daily Ledger"]]
-    assert model_chains(first) is None
+    assert first.model_chains is None
 
 
 def test_prefix_only_chains_are_no_contradiction() -> None:
@@ -149,7 +149,7 @@ def test_mixed_chains_keep_the_one_that_agrees_and_rerun_changes_nothing() -> No
     assert len(reconcile(article)) == 1
     assert _names(sentence) == [["Daily Ledger", "Kim Yong-hyun"]]
     assert reconcile(article) == []
-    assert model_chains(sentence) == [[PUB, AIDES], [PUB, KIM]]
+    assert sentence.model_chains == [[PUB, AIDES], [PUB, KIM]]
 
 
 def test_a_credit_absent_from_the_chain_is_not_taken_for_its_prefix() -> None:
