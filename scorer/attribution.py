@@ -5,20 +5,28 @@ to", "citing", "quoted ... as saying", "reportedly"); each source span is typed 
 organization, outlet, document, anonymous) and short references ("he", "Kim", "the official",
 "the newspaper") are resolved to an earlier source. A chain runs from the publisher (and the
 article's credit) to the deepest source: `Washington Examiner → The Moscow Times → Kim Yong-hyun`.
-Its words come from `scorer.lexicon` (`chain_words`); `scorer.coref` resolves the references.
+`scorer.sources` types each source span; `scorer.coref` resolves the references.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
 from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence, text_start
 from scorer.coref import SourceMemory, mentions_in
-from scorer.lexicon import LEXICON, Lexicon, inflections, with_plurals, words_pattern
+from scorer.lexicon import LEXICON, Lexicon
 from scorer.outlets import OutletRegistry, default_registry
+from scorer.sources import (
+    ChainWords,
+    SourceTyper,
+    anonymous_hop,
+    appositive_person,
+    conjuncts,
+    lower_first,
+    noun_phrase,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -26,262 +34,6 @@ if TYPE_CHECKING:
 NESTING_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "pcomp", "advcl"})
 """Dependencies through which a cue sits inside another cue's content."""
 _OUTLET_OR_DOCUMENT = (HopKind.OUTLET.value, HopKind.DOCUMENT.value)
-
-
-@dataclass(frozen=True)
-class ChainWords:
-    """The lexicon as the chain extractor reads it: its unions and patterns, built once."""
-
-    lexicon: Lexicon
-    cues: frozenset[str]
-    citing: frozenset[str]
-    claims: frozenset[str]
-    anonymous_heads: frozenset[str]
-    document_heads: frozenset[str]
-    outlet_descriptors: frozenset[str]
-    outlet_backrefs: frozenset[str]
-    titles: frozenset[str]
-    spokes: frozenset[str]
-    source_nouns: frozenset[str]
-    pronouns: frozenset[str]
-    anonymity: re.Pattern[str]
-    hearsay: re.Pattern[str]
-
-
-@cache
-def chain_words(lexicon: Lexicon = LEXICON) -> ChainWords:
-    """Build the chain extractor's word sets and patterns from `lexicon` (once per lexicon)."""
-    cues, sources, refs = lexicon.cues, lexicon.sources, lexicon.references
-    reporting = cues.reporting_verbs | cues.more_reporting_verbs | cues.chain_reporting_verbs
-    anonymous = with_plurals(sources.anonymous_roles) | sources.anonymous_groups
-    documents = sources.document_heads | sources.chain_document_heads
-    backrefs = sources.outlet_nouns | sources.outlet_references
-    descriptors = sources.masthead_words | backrefs | sources.wire_words
-    titles = sources.title_heads | sources.office_titles
-    spokes = sources.spokes_heads | sources.spokespeople
-    people = titles | spokes | refs.backref_roles | refs.more_backref_roles
-    bodies = sources.organization_heads | sources.institution_heads
-    pronouns = refs.personal_pronouns | refs.third_person_pronouns | refs.relative_pronouns
-    return ChainWords(
-        lexicon=lexicon,
-        cues=reporting | cues.denial_verbs,
-        citing=frozenset(f for v in cues.citing_verbs for f in inflections(v)[2:]),  # past, -ing
-        claims=with_plurals(cues.claim_nouns),
-        anonymous_heads=anonymous,
-        document_heads=documents,
-        outlet_descriptors=descriptors,
-        outlet_backrefs=backrefs,
-        titles=titles,
-        spokes=spokes,
-        # Nouns that can head a source (besides names and pronouns); other nouns are things.
-        source_nouns=anonymous | documents | descriptors | people | bodies,
-        pronouns=pronouns | refs.first_person_pronouns,
-        anonymity=words_pattern(phrases=sources.anonymity_phrases + sources.more_anonymity_phrases),
-        hearsay=words_pattern(phrases=cues.hearsay_phrases),
-    )
-
-
-_NP_END_DEPS = ("relcl", "acl", "punct", "advcl", "cc", "conj", "appos")
-
-
-def _np(token: Token) -> Span:
-    """The noun phrase headed by `token`, without conjuncts, relative clauses, end punctuation."""
-    doc = token.doc
-    left, right = token.left_edge.i, token.right_edge.i
-    for child in token.rights:
-        if child.dep_ in _NP_END_DEPS or child.text in (",", "—", "–"):
-            right = min(right, child.left_edge.i - 1)
-            break
-    for i in range(token.i + 1, right + 1):
-        if doc[i].text in (",", "—", "–", "(", ";"):
-            right = i - 1
-            break
-    while left < right and (doc[left].is_punct or doc[left].dep_ == "preconj"):
-        left += 1
-    while right > left and doc[right].is_punct:
-        right -= 1
-    return doc[left : right + 1]
-
-
-def _appositive_person(token: Token) -> Span | None:
-    """ "The head of X, Lieutenant Andriy Kovalenko, said": the named appositive."""
-    for child in token.children:
-        if child.dep_ == "appos" and any(e.label_ == "PERSON" for e in _np(child).ents):
-            return _np(child)
-    if token.dep_ == "appos" and any(e.label_ == "PERSON" for e in _np(token.head).ents):
-        return _np(token.head)
-    return None
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    return [token, *[t for t in token.conjuncts if t.pos_ in ("PROPN", "NOUN", "PRON")]]
-
-
-@dataclass
-class SourceTyper:
-    """Turns a source noun phrase into a `Hop`: name, kind, and descriptor for anonymous ones."""
-
-    registry: OutletRegistry
-    lexicon: Lexicon = LEXICON
-    words: ChainWords = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self.words = chain_words(self.lexicon)
-
-    def hop(self, span: Span, memory: SourceMemory | None = None) -> Hop | None:
-        text = span.text.strip(" ,.;:\"“”'’")
-        if not text:
-            return None
-        head = span.root
-        head_l = head.text.lower()
-        words, lexicon = self.words, self.lexicon
-        refs, sources = lexicon.references, lexicon.sources
-        if memory is not None and head_l in refs.group_words:
-            # "One of them said", "one of the officials added": a member of an earlier group.
-            groups = [
-                o for p in head.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
-            ]
-            for group in groups[:1]:
-                found = memory.resolve(_np(group).text, group.text)
-                if found is not None:
-                    return found
-        if memory is not None and (
-            head_l in words.pronouns
-            or head_l in words.outlet_backrefs
-            or (len(span) <= 3 and span[0].lower_ in refs.definite_determiners)
-            or (len(span) <= 3 and head.pos_ == "PROPN")  # "Kim", "Ms Collins", "the AIU"
-        ):
-            found = memory.resolve(text, head.text)
-            if found is not None:
-                return found
-        if head_l in words.pronouns:
-            return None
-        found = self.registry.find_in(text)
-        if found:
-            outlet = found[0][2]
-            return Hop(outlet.name, HopKind.OUTLET.value, state_affiliated=outlet.state_affiliated)
-        outlet = _named_after_descriptor(span, sources.outlet_nouns)
-        if outlet is not None:
-            return outlet
-        people = [e for e in span.ents if e.label_ == "PERSON"]
-        if people and not (head_l in words.anonymous_heads and people[-1].root.i != head.i):
-            return Hop(people[-1].text, HopKind.PERSON.value)
-        if head.lemma_.lower() in words.spokes or head_l in words.spokes:
-            orgs = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP")]
-            if orgs:
-                return Hop(_strip_det(orgs[-1].text), HopKind.ORGANIZATION.value)
-            return _spoken_for(head, memory) or Hop(text, HopKind.PERSON.value)
-        if (
-            head_l in words.anonymous_heads
-            or head.lemma_.lower() in words.anonymous_heads
-            or words.anonymity.search(text)
-        ):
-            if not any(t.pos_ == "PROPN" and t.i == head.i for t in span):
-                return _anonymous(_lower_first(text))
-        if head_l in words.document_heads or head.lemma_.lower() in words.document_heads:
-            return Hop(text, HopKind.DOCUMENT.value)
-        if head_l in words.titles:
-            # "Germany's chief defence official", "the defence chief in Seoul": one person.
-            return Hop(text, HopKind.PERSON.value)
-        # A nationality in front of a noun ("Spanish", "Japanese") is not the source's name.
-        orgs = [
-            e
-            for e in span.ents
-            if e.label_ in ("ORG", "GPE", "NORP", "FAC")
-            and not (e.label_ == "NORP" and e.root.pos_ == "ADJ")
-        ]
-        if (
-            head.pos_ == "PROPN"
-            and head.text[:1].isupper()
-            and not any(e.start <= head.i < e.end for e in orgs)
-        ):
-            # "Spanish sports daily AS", "Japanese broadcaster NHK": the name is the head, not
-            # the nationality in front of it.
-            start = _name_start(span)
-            name = span.doc[start : head.i + 1].text
-            described = {t.lower_ for t in span.doc[span.start : start]}
-            kind = HopKind.OUTLET if described & words.outlet_descriptors else HopKind.ORGANIZATION
-            return Hop(name, kind.value)
-        name = (
-            _strip_det(orgs[-1].text)
-            if orgs
-            else _strip_det(text)
-            if head.pos_ == "PROPN"
-            else None
-        )
-        if name:
-            # Outlets missing from the registry still look like outlets: "the Calder Courier".
-            last = name.split()[-1].lower() if name.split() else ""
-            kind = (
-                HopKind.OUTLET
-                if last in sources.masthead_words and len(name.split()) > 1
-                else HopKind.ORGANIZATION
-            )
-            return Hop(name, kind.value)
-        if any(t.pos_ == "PROPN" for t in span):
-            return Hop(text, HopKind.PERSON.value)
-        return _anonymous(_lower_first(text))
-
-
-def _spoken_for(head: Token, memory: SourceMemory | None) -> Hop | None:
-    """The organisation named earlier that "a spokesperson for the company", "a club
-    spokesperson" speaks for (the hop is the organisation, as with "a Lumora spokesperson")."""
-    if memory is None:
-        return None
-    nouns = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
-    nouns += [
-        o
-        for p in head.children
-        if p.dep_ == "prep" and p.lower_ == "for"
-        for o in p.children
-        if o.dep_ == "pobj" and o.pos_ == "NOUN"
-    ]
-    for noun in nouns[:1]:
-        found = memory.resolve(f"the {noun.text}", noun.text)
-        if found is not None and found.kind != HopKind.PERSON.value:
-            return found
-    return None
-
-
-def _named_after_descriptor(span: Span, descriptors: frozenset[str]) -> Hop | None:
-    """An outlet named right after its descriptor ("Japanese broadcaster NHK"), or None."""
-    head = span.root
-    doc = span.doc
-    names = [c for c in head.rights if c.dep_ in ("appos", "npadvmod") and c.pos_ == "PROPN"]
-    if head.lemma_.lower() in descriptors and names:
-        return Hop(
-            _strip_det(doc[names[0].left_edge.i : names[0].i + 1].text), HopKind.OUTLET.value
-        )
-    if head.pos_ != "PROPN" or not head.text[:1].isupper():
-        return None
-    start = _name_start(span)
-    if start > span.start and doc[start - 1].lemma_.lower() in descriptors:
-        return Hop(doc[start : head.i + 1].text, HopKind.OUTLET.value)
-    return None
-
-
-def _name_start(span: Span) -> int:
-    """Where the run of proper nouns ending at the span's head begins ("Cadena SER")."""
-    start = span.root.i
-    while start > span.start and span.doc[start - 1].pos_ == "PROPN":
-        start -= 1
-    return start
-
-
-def _anonymous(text: str) -> Hop:
-    """An anonymous source known by its description ("two aides", "reports")."""
-    return Hop(text, HopKind.ANONYMOUS.value, descriptor=text)
-
-
-def _strip_det(text: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I) if text[:4].lower() == "the " else text
-
-
-def _lower_first(text: str) -> str:
-    words = text.split()
-    if words and words[0][:1].isupper() and (len(words[0]) == 1 or words[0][1:].islower()):
-        words[0] = words[0].lower()
-    return " ".join(words)
 
 
 def _is_cue(token: Token, words: ChainWords) -> bool:
@@ -396,8 +148,8 @@ def _implicit_subject(verb: Token, sent: Span, quoted: set[int], words: ChainWor
 
 def _hops_of(token: Token, typer: SourceTyper, memory: SourceMemory) -> list[Hop]:
     hops = []
-    for part in _conjuncts(token):
-        span = _appositive_person(part) or _np(part)
+    for part in conjuncts(token):
+        span = appositive_person(part) or noun_phrase(part)
         hop = typer.hop(span, memory)
         if hop is not None:
             hops.append(hop)
@@ -424,7 +176,9 @@ def _chains_in(
             and token.doc[token.i + 1].lower_ == "to"
         ):
             objects = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
-            hops = [h for h in (typer.hop(_np(o), memory) for o in objects[:1]) if h is not None]
+            hops = [
+                h for h in (typer.hop(noun_phrase(o), memory) for o in objects[:1]) if h is not None
+            ]
             verb = token.head
             if hops and _is_cue(verb, words) and verb.i not in quoted:
                 cues.setdefault(verb.i, _Cue(verb)).according.extend(hops)
@@ -469,14 +223,18 @@ def _chains_in(
                 found = [h for h in found if h.kind == HopKind.OUTLET.value]
             cue.hops.extend(found)
             if lemma == "tell":
-                told = [typer.hop(_np(c)) for c in token.children if c.dep_ in ("dobj", "dative")]
+                told = [
+                    typer.hop(noun_phrase(c))
+                    for c in token.children
+                    if c.dep_ in ("dobj", "dative")
+                ]
                 cue.outer = [h for h in told if h is not None and h.kind == HopKind.OUTLET.value]
         elif lower in ("report", "reports") and token.pos_ == "NOUN":
             for prep in (
                 c for c in token.children if c.dep_ == "prep" and c.lower_ in cue_words.report_preps
             ):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                    hop = typer.hop(_np(obj), memory)
+                    hop = typer.hop(noun_phrase(obj), memory)
                     if hop is not None and hop.kind in _OUTLET_OR_DOCUMENT:
                         cues.setdefault(token.i, _Cue(token)).hops.append(hop)
             if (
@@ -484,9 +242,9 @@ def _chains_in(
                 and token.dep_ in ("attr", "nsubj", "dobj", "pobj")
                 and lower == "reports"
             ):
-                span = _np(token)
+                span = noun_phrase(token)
                 if token.dep_ == "attr" or token.head.lemma_.lower() in cue_words.surfacing_verbs:
-                    standalone.append([_anonymous(_lower_first(span.text))])
+                    standalone.append([anonymous_hop(lower_first(span.text))])
         elif lemma in cue_words.surfacing_verbs and any(
             c.lower_ in words.claims for c in token.children if c.dep_ == "nsubj"
         ):
@@ -498,11 +256,11 @@ def _chains_in(
                 if o.dep_ == "pobj"
             ]
             for place in places[:1]:
-                hop = typer.hop(_np(place), memory)
+                hop = typer.hop(noun_phrase(place), memory)
                 if hop is None or hop.kind != HopKind.OUTLET.value:
                     last = max([place.right_edge.i, *[c.right_edge.i for c in place.conjuncts]])
-                    text = _lower_first(token.doc[place.left_edge.i : last + 1].text)
-                    hop = _anonymous(text)
+                    text = lower_first(token.doc[place.left_edge.i : last + 1].text)
+                    hop = anonymous_hop(text)
                 cues.setdefault(token.i, _Cue(token)).hops.append(hop)
     for token, hops in pending_deeper:
         owner = None
@@ -546,7 +304,7 @@ def _chains_in(
     if not chains:
         chains = standalone
     if not chains and words.hearsay.search(sent.text):
-        chains = [[_anonymous("reports")]]
+        chains = [[anonymous_hop("reports")]]
     return [_dedupe(c) for c in chains if c]
 
 

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 READERS = (
     "scorer/classifiers/rules.py",
     "scorer/attribution.py",
+    "scorer/sources.py",
     "scorer/coref.py",
     "training/sourcing_rules.py",
     "training/polnear.py",

@@ -86,3 +86,69 @@ def test_gold_file_labels_the_corpus_sentences(tmp_path) -> None:
     labelled = sum(1 for r in ROWS if r["split"] == "test" and r["label"] in LABELS)
     assert n >= 0.97 * labelled  # a few sentences the segmenter now splits differently are lost
     assert {d["id"] for d in docs} == corpus.test_articles()
+
+
+def _write_jsonl(path, rows) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+def test_a_later_round_appends_without_moving_the_splits(tmp_path, monkeypatch) -> None:
+    old = [r for r in ROWS[:40]]
+    base = tmp_path / "corpus.jsonl"
+    _write_jsonl(base, old)
+    monkeypatch.setattr(corpus, "CORPUS", base)
+    train_article = next(r["article"] for r in ROWS if r["split"] == "train")
+    new = [
+        {
+            "sid": f"{train_article}#{9000 + k}",
+            "article": train_article,
+            "publisher": "nyt",
+            "split": "train",
+            "start": 9000 + k,
+            "end": 9010 + k,
+            "why": ["round-2"],
+        }
+        for k in range(3)
+    ]
+    sample = tmp_path / "sample.jsonl"
+    _write_jsonl(sample, new)
+    ids = tmp_path / "ids"
+    ids.mkdir()
+    (ids / "shard.json").write_text(json.dumps({f"a000.s{k}": r["sid"] for k, r in enumerate(new)}))
+    for name, labels in (("A", ["named-source"] * 3), ("B", ["named-source", "unattributed"] * 2)):
+        (tmp_path / name).mkdir()
+        _write_jsonl(
+            tmp_path / name / "shard1.jsonl",
+            [{"id": f"a000.s{k}", "label": labels[k]} for k in range(3)],
+        )
+    adjudicated = tmp_path / "adj"
+    adjudicated.mkdir()
+    _write_jsonl(adjudicated / "worklist1.jsonl", [{"id": "a000.s1", "packet": "x/shard1.txt"}])
+    _write_jsonl(adjudicated / "adjudicated1.jsonl", [{"id": "a000.s1", "label": "unattributed"}])
+
+    summary = corpus.add_round(sample, [tmp_path / "A", tmp_path / "B"], adjudicated, ids, "r2")
+
+    rows = [json.loads(line) for line in base.read_text().splitlines()]
+    assert rows[: len(old)] == old  # the first round is untouched
+    added = rows[len(old) :]
+    assert [r["label"] for r in added] == ["named-source", "unattributed", "named-source"]
+    assert {r["split"] for r in added} == {"train"} and added[0]["annotator_a"] == "r2-a"
+    assert summary["sentences"] == 3 and summary["agreed"] == 2
+
+
+def test_a_later_round_never_adds_to_the_test_split(tmp_path, monkeypatch) -> None:
+    base = tmp_path / "corpus.jsonl"
+    test_row = next(r for r in ROWS if r["split"] == "test")
+    _write_jsonl(base, [test_row])
+    monkeypatch.setattr(corpus, "CORPUS", base)
+    sid = f"{test_row['article']}#99999"
+    row = {**{k: test_row[k] for k in ("article", "publisher", "why")}, "sid": sid}
+    _write_jsonl(tmp_path / "s.jsonl", [{**row, "split": "train", "start": 1, "end": 2}])
+    ids = tmp_path / "ids"
+    ids.mkdir()
+    (ids / "shard.json").write_text(json.dumps({"a000.s1": sid}))
+    for name in ("A", "B"):
+        (tmp_path / name).mkdir()
+        _write_jsonl(tmp_path / name / "shard1.jsonl", [{"id": "a000.s1", "label": "unattributed"}])
+    with pytest.raises(ValueError, match="test split"):
+        corpus.add_round(tmp_path / "s.jsonl", [tmp_path / "A", tmp_path / "B"], None, ids, "r2")

@@ -210,6 +210,57 @@ def merge(passes: list[Path], adjudicated: Path | None, ids_dir: Path) -> dict:
     }
 
 
+def add_round(
+    sample: Path, passes: list[Path], adjudicated: Path | None, ids_dir: Path, name: str
+) -> dict:
+    """Append a later annotation round to corpus.jsonl: its sample's rows with both passes and
+    the adjudication. The round's rows keep the split their sample gave them (never test), and
+    the rows already in the corpus are left as they are, so the test split does not move."""
+    ids = read_ids(ids_dir)
+    pass_a, pass_b = (read_pass(p, ids) for p in passes)
+    adj = read_adjudicated(adjudicated, ids) if adjudicated and adjudicated.exists() else {}
+    old = _read_jsonl(CORPUS)
+    known = {r["sid"] for r in old}
+    test = {r["article"] for r in old if r["split"] == "test"}
+    rows, a_list, b_list = [], [], []
+    for row in _read_jsonl(sample):
+        sid = row["sid"]
+        if sid in known or sid not in pass_a or sid not in pass_b:
+            continue
+        if row["split"] == "test" or row["article"] in test:
+            raise ValueError(f"{sid}: a later round never adds to the test split")
+        a, b = pass_a[sid], pass_b[sid]
+        a_list.append(a)
+        b_list.append(b)
+        rows.append(
+            {
+                **{k: row[k] for k in ("sid", "article", "publisher", "start", "end", "why")},
+                "sample_split": row["split"],
+                "annotator_a": f"{name}-a",
+                "label_a": a,
+                "annotator_b": f"{name}-b",
+                "label_b": b,
+                "label": a if a == b else adj.get(sid),
+                "split": row["split"],
+            }
+        )
+    with CORPUS.open("a", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row) + "\n")
+    done = [r for r in rows if r["label"] and r["label"] != NOT_CONTENT]
+    return {
+        "sentences": len(rows),
+        "articles": len({r["article"] for r in rows}),
+        "agreed": sum(r["label_a"] == r["label_b"] for r in rows),
+        "unadjudicated": sum(r["label"] is None for r in rows),
+        "kappa": kappa_per_label(a_list, b_list),
+        "by_split": {
+            split: dict(Counter(r["label"] for r in done if r["split"] == split))
+            for split in ("train", "dev")
+        },
+    }
+
+
 def articles_with_labels(split: str) -> Iterable[tuple[str, str, list[tuple[str, str | None]]]]:
     """(article id, publisher, [(sentence, gold label or None)]) in the scorer's segmentation."""
     rows = [r for r in _read_jsonl(CORPUS) if r["split"] == split and r["label"]]
@@ -307,6 +358,12 @@ def main() -> None:
     d.add_argument("--ids", type=Path, default=Path("/tmp/realnews/ids"))
     d.add_argument("--packets", type=Path, default=Path("/tmp/realnews"))
     d.add_argument("--out", type=Path, required=True)
+    r = sub.add_parser("add", help="append a later annotation round (train/dev only)")
+    r.add_argument("--sample", type=Path, required=True)
+    r.add_argument("--passes", type=Path, nargs=2, required=True)
+    r.add_argument("--adjudicated", type=Path)
+    r.add_argument("--ids", type=Path, required=True)
+    r.add_argument("--name", default="round-2")
     for name in ("gold", "rows"):
         p = sub.add_parser(name)
         p.add_argument("--split", choices=("train", "dev", "test"), required=True)
@@ -316,6 +373,9 @@ def main() -> None:
         items = disputes(args.passes, args.ids, args.packets)
         args.out.write_text("".join(json.dumps(i) + "\n" for i in items), encoding="utf-8")
         print(f"{len(items)} disputed sentences -> {args.out}")
+    elif args.command == "add":
+        summary = add_round(args.sample, args.passes, args.adjudicated, args.ids, args.name)
+        print(json.dumps(summary, indent=1))
     elif args.command == "merge":
         print(json.dumps(merge(args.passes, args.adjudicated, args.ids), indent=1))
     elif args.command == "gold":

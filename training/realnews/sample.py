@@ -174,6 +174,55 @@ def supplement(existing: list[dict], reason: str) -> list[dict]:
     return rows
 
 
+def round_two(existing: list[dict], corpus: list[dict], size: int, seed: int) -> list[dict]:
+    """Every sentence not labelled so far, of PolNeAR-train articles outside the test split,
+    article by article (seeded order, round robin over outlets) until `size` sentences.
+
+    The first round sampled hard and rare cases; this one takes whole articles, so the model
+    also learns the ordinary sentences of real news (the writer's own narration next to quotes,
+    "he said" two sentences after the name). An article already in the corpus keeps its split;
+    a new one goes to dev for DEV_SHARE% of the hash space, else to train.
+    """
+    from training.realnews.corpus import DEV_SHARE, _hash
+
+    split_of = {r["article"]: r["split"] for r in corpus}
+    taken = {(r["article"], r["start"]) for r in existing}
+    rng = random.Random(seed)
+    by_pub: dict[str, list[tuple[str, str, str]]] = {}
+    for stem, psplit, publisher, text in read_polnear():
+        if psplit == "train" and split_of.get(stem) != "test":
+            by_pub.setdefault(publisher, []).append((stem, publisher, text))
+    for group in by_pub.values():
+        rng.shuffle(group)
+    order = [g.pop() for _ in range(max(map(len, by_pub.values()))) for g in by_pub.values() if g]
+    rules = Scorer(ScoringConfig(classifier="rules"))
+    rows: list[dict] = []
+    for stem, publisher, text in order:
+        if len(rows) >= size:
+            break
+        split = split_of.get(stem) or ("dev" if _hash(stem) % 100 < DEV_SHARE else "train")
+        article = rules.score_articles([Article(id=stem, raw=text, source=stem)])[0]
+        pos = 0
+        for sentence in article.sentences:
+            span = locate(text, sentence.text, pos)
+            if span is None:
+                continue
+            pos = span[1]
+            if (stem, span[0]) not in taken:
+                rows.append(
+                    {
+                        "sid": f"{stem}#{span[0]}",
+                        "article": stem,
+                        "publisher": publisher,
+                        "split": split,
+                        "start": span[0],
+                        "end": span[1],
+                        "why": ["round-2"],
+                    }
+                )
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("training/realnews/build"))
@@ -184,7 +233,23 @@ def main() -> None:
         choices=sorted(SUPPLEMENTS),
         help="append a supplement to an existing sample.jsonl",
     )
+    parser.add_argument(
+        "--round-two",
+        type=int,
+        metavar="N",
+        help="write sample_round2.jsonl: every unlabelled sentence of whole train articles, "
+        "about N sentences",
+    )
     args = parser.parse_args()
+    if args.round_two:
+        existing = [json.loads(line) for line in (args.out / "sample.jsonl").open(encoding="utf-8")]
+        corpus = [json.loads(line) for line in (args.out / "corpus.jsonl").open(encoding="utf-8")]
+        rows = round_two(existing, corpus, args.round_two, args.seed)
+        path = args.out / "sample_round2.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        articles = len({r["article"] for r in rows})
+        print(f"{len(rows)} sentences from {articles} articles -> {path}")
+        return
     if args.supplement:
         path = args.out / "sample.jsonl"
         existing = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
