@@ -67,6 +67,10 @@ class SeedReport:
     chains_found: int = 0
     chain_misses: list[str] = field(default_factory=list)
     overrides: int = 0
+    chain_wins: int = 0
+    """Sentences whose cited chain set the label over the classifier's (`model_label`)."""
+    chain_wins_right: int = 0
+    """Of those, how many now carry the gold label."""
     """Sentences whose chains contradicted their label and were changed to agree with it."""
 
 
@@ -119,6 +123,11 @@ def check_seed(
     gold = doc["sentences"]
     mapping = match_sentences(article["sentences"], gold)
     report = SeedReport(id=doc["id"], overrides=overrides)
+    for out_index, gold_index in mapping.items():
+        sentence = scored.sentences[out_index]
+        if sentence.model_label is not None:
+            report.chain_wins += 1
+            report.chain_wins_right += sentence.label == gold[gold_index].get("label")
     report.content_total = sum(1 for s in gold if s["content"])
     report.content_kept = len(set(mapping.values()))
     report.leaked = [s["text"] for s in article["sentences"] if s["index"] not in mapping]
@@ -168,7 +177,8 @@ def main() -> None:
     for r in reports:
         print(
             f"{r.id}: content kept {r.content_kept}/{r.content_total}, leaked {len(r.leaked)}, "
-            f"chains {r.chains_found}/{r.chains_total}, label overrode chains {r.overrides}"
+            f"chains {r.chains_found}/{r.chains_total}, label overrode chains {r.overrides}, "
+            f"chain set the label {r.chain_wins} ({r.chain_wins_right} right)"
         )
         if args.verbose:
             for text in r.leaked:
@@ -183,7 +193,9 @@ def main() -> None:
         f"TOTAL: furniture/duplicates let through {sum(len(r.leaked) for r in reports)}; "
         f"content kept {kept}/{total} = {kept / total:.1%}; "
         f"gold chain found {chains}/{chains_total} = {chains / chains_total:.1%}; "
-        f"label overrode chains in {sum(r.overrides for r in reports)} sentence(s)"
+        f"label overrode chains in {sum(r.overrides for r in reports)} sentence(s); "
+        f"chain set the label in {sum(r.chain_wins for r in reports)} "
+        f"({sum(r.chain_wins_right for r in reports)} now match gold)"
     )
 
 

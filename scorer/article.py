@@ -40,6 +40,9 @@ class Hop:
     kind: str
     descriptor: str | None = None
     state_affiliated: bool = False
+    cited: bool = field(default=False, compare=False, repr=False)
+    """Reached through an explicit "citing Y" of the hop before it (not in the output): the
+    structure the label model misses most, so `scorer.consistency` lets such a hop decide."""
 
     def to_dict(self) -> dict[str, Any]:
         """The hop of the output contract: descriptor and state flag only when set."""
@@ -97,6 +100,9 @@ class Sentence:
     model_chains: list[list[Hop]] | None = None
     """The chains `attribute` found, kept by `scorer.consistency.reconcile` where it changed
     them to agree with the label; None where they were left as found. Not serialised."""
+    model_label: str | None = None
+    """The classifier's label where `scorer.consistency.reconcile` let a cited chain set the
+    label instead (its confidence is then null); None otherwise. Not serialised."""
     attributions: list[Attribution] = field(default_factory=list)
     spans: list[AttributionSpan] = field(default_factory=list)
     """Attribution spans from the span head, if the classifier has one."""

@@ -11,7 +11,7 @@ article's credit) to the deepest source: `Washington Examiner → The Moscow Tim
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence, text_start
@@ -157,6 +157,23 @@ def _hops_of(token: Token, typer: SourceTyper, memory: SourceMemory) -> list[Hop
     return hops
 
 
+def _interviewed_by(cue: Token, typer: SourceTyper) -> list[Hop]:
+    """The outlet of "said in an interview with MSNBC", "In an interview with The Philadelphia
+    Inquirer, Greene said": the outlet the source spoke to is a hop before the source."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+        for talk in (o for o in prep.children if o.dep_ == "pobj"):
+            if talk.lemma_.lower() not in ("interview", "appearance", "podcast"):
+                continue
+            for with_ in (
+                c for c in talk.children if c.dep_ == "prep" and c.lower_ in ("with", "on")
+            ):
+                for outlet in (o for o in with_.children if o.dep_ == "pobj"):
+                    hop = typer.hop(noun_phrase(outlet))
+                    if hop is not None and hop.kind == HopKind.OUTLET.value:
+                        return [hop]
+    return []
+
+
 def _chains_in(
     sent: Span, typer: SourceTyper, memory: SourceMemory, denial_first: bool = False
 ) -> list[list[Hop]]:
@@ -191,7 +208,9 @@ def _chains_in(
             objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
             hops = [h for o in objects[:1] for h in _hops_of(o, typer, memory)]
             if hops:
-                pending_deeper.append((token, hops))
+                # "via email" names a channel, not a source cited
+                cited = lower in words.citing
+                pending_deeper.append((token, [replace(h, cited=cited) for h in hops]))
         elif _is_cue(token, words):
             if lemma in cue_words.weak_reporting_verbs:
                 subjects = [
@@ -229,6 +248,7 @@ def _chains_in(
                     if c.dep_ in ("dobj", "dative")
                 ]
                 cue.outer = [h for h in told if h is not None and h.kind == HopKind.OUTLET.value]
+            cue.outer = cue.outer or _interviewed_by(token, typer)
         elif lower in ("report", "reports") and token.pos_ == "NOUN":
             for prep in (
                 c for c in token.children if c.dep_ == "prep" and c.lower_ in cue_words.report_preps

@@ -45,16 +45,43 @@ _MONTH_NAMES = (
 )
 _MONTH = rf"(?:{_MONTH_NAMES})\.?"
 _DATELINE = re.compile(
-    rf"^\s*(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?"
+    rf"^\s*(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s*)?"
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s*\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d+\s+(?:minutes?|hours?|days?)\s+ago)"
-    rf"(?:\s*(?:at\s*)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}})?)?\s*\|?\s*$",
+    rf"(?:\s*[,/|]?\s*(?:at\s*)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}})?)?"
+    # "Updated on: June 12, 2025 / 6:05 PM EDT / CBS Philadelphia": a station or desk after it
+    rf"(?:\s*[/|]\s*[A-Z][\w .&'’-]{{1,40}})?\s*\|?\s*$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
     r"^\s*(?:by|written by|reporting by|words by)\s+"
     r"[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,5}\s*$",
+    re.I,
+)
+# "By Caroline Mercer - 03/13/25 7:42 PM ET": a byline with its time stamp.
+_STAMPED_BYLINE = re.compile(
+    r"^\s*by\s+[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,5}\s*[-–—|,]\s*"
+    r"(?:\d{1,2}/\d{1,2}/\d{2,4}|(?:updated|published)\b)[\w/:., ]{0,30}$",
+    re.I,
+)
+# "Rachel Ng rng@kcstar.com": a reporter's contact line.
+_CONTACT = re.compile(r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s+[\w.+-]+@[\w-]+\.[\w.]+\s*$")
+# "Allison Reyes/The Hill", "Samuel Ortiz / Reuters file": a photo credit on its own line.
+_NAME_SLASH_CREDIT = re.compile(
+    r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w&.'’ -]{1,40}$"
+)
+# "(Reporting by Leah Brennan in New York; Editing by Peter Hollis)": the wire's credit line.
+_WIRE_CREDIT_LINE = re.compile(
+    r"^\s*\(\s*(?:additional )?(?:reporting|writing|editing|compiled) by\b[^()]{0,400}\)\s*\.?\s*$",
+    re.I,
+)
+_REUTERS_FORMULA = re.compile(r"\bediting by\b", re.I)
+# "Get the latest Missouri politics news straight to your inbox.", "Get the Morning Rundown
+# newsletter, delivered to your inbox every weekday. Sign up here."
+_NEWSLETTER = re.compile(
+    r"^\s*(?:get (?:the latest|our|the [\w’' ]{1,40}? newsletter)|sign up for|subscribe to)\b"
+    r".{0,160}\b(?:your inbox|newsletter)\b.{0,160}$",
     re.I,
 )
 _BREADCRUMB = re.compile(r"^\s*(?:home|news|start)?\s*(?:[^»›>|/\n]{1,60}\s*[»›>]\s*){2,}")
@@ -127,6 +154,8 @@ class CleanConfig:
             this many words.
         caption_max_words: a photo caption or credit has at most this many words (a block that
             opens with the parenthesised credit is one whatever its length).
+        caption_credit_words: a block right before a "Name/Outlet" photo credit line with at
+            most this many words is the photo's caption.
         teaser_words: a block (not the first) ending in "…" or "[…]" with fewer words than this
             is a truncated teaser.
         sentence_teaser_words: a sentence ending in "…" with fewer words than this is a
@@ -141,6 +170,7 @@ class CleanConfig:
     breadcrumb_max_words: int = 40
     prompt_max_words: int = 25
     caption_max_words: int = 60
+    caption_credit_words: int = 40
     teaser_words: int = 40
     sentence_teaser_words: int = 25
     run_on_words: int = 150
@@ -200,8 +230,17 @@ def _block_reason(
         return "breadcrumb"
     if _DATELINE.match(block):
         return "dateline"
-    if _BYLINE.match(block):
+    if _BYLINE.match(block) or _STAMPED_BYLINE.match(block) or _CONTACT.match(block):
         return "byline"
+    match = _WIRE_CREDIT_LINE.match(block)
+    if match:
+        if _REUTERS_FORMULA.search(block):  # "(Reporting by …; Editing by …)" is Reuters' own
+            signals.append(("credit", "Reuters"))
+        return "credit line"
+    if _NAME_SLASH_CREDIT.match(block) and words <= config.signal_max_words + 2:
+        return "photo caption or credit"
+    if _NEWSLETTER.match(block) and words <= config.prompt_max_words + 10:
+        return "navigation or prompt"
     if _PROMPTS.match(block) and words <= config.prompt_max_words:
         return "navigation or prompt"
     if _CAPTION_CREDIT.search(block) and (
@@ -384,11 +423,28 @@ def clean_blocks(text: str, config: CleanConfig | None = None) -> CleanResult:
         if reason is None and position > 0 and teaser:
             reason = "truncated teaser"
         if reason is not None:
+            credit = _NAME_SLASH_CREDIT.match(block)
+            if credit and _caption_before(blocks, position, result, config):
+                caption = result.paragraphs.pop()
+                result.removed.append(Removal(caption, "photo caption"))
             result.removed.append(Removal(block, reason))
             continue
         seen.add(key)
         result.paragraphs.append(block)
     return result
+
+
+def _caption_before(
+    blocks: list[str], position: int, result: CleanResult, config: CleanConfig
+) -> bool:
+    """Whether the block kept just before a photo credit ("Allison Reyes/The Hill") is its
+    caption: a short block, not the headline, kept as content right before the credit."""
+    return (
+        position > 1
+        and bool(result.paragraphs)
+        and result.paragraphs[-1] == blocks[position - 1]
+        and _word_count(blocks[position - 1]) <= config.caption_credit_words
+    )
 
 
 def _appeal_words_from(blocks: list[str]) -> list[bool]:

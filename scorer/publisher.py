@@ -7,8 +7,13 @@ import re
 from scorer.article import Article
 from scorer.outlets import OutletRegistry, default_registry
 
-# "WASHINGTON (Reuters) -", "KYIV (AP) —", "(AFP) -": a wire credit at the start of the text.
-_WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{0,40}\((?P<name>[A-Z][\w .&-]{1,30})\)\s*[-–—]")
+# "WASHINGTON (Reuters) -", "NEW YORK, June 4 (Reuters) -", "KYIV (AP) —", "(AFP) -": a wire
+# credit at the start of the text (the dateline may carry the date).
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z0-9 .,'-]{0,40}\((?P<name>[A-Z][\w .&-]{1,30})\)\s*[-–—]"
+)
+DATELINE_PARAGRAPHS = 5
+"""Paragraphs searched for a wire dateline: the headline, a byline and a caption may come first."""
 # "— AP", "- Reuters", "(Reuters)" at the end of the text.
 _TAIL_CREDIT = re.compile(r"(?:^|\n)\s*(?:[-–—]\s*|\()(?P<name>[A-Z][\w .&-]{1,30}?)\)?\s*$")
 
@@ -47,7 +52,7 @@ def resolve_publisher(
         article.publisher = canonical(article.publisher, registry)
     if article.credit is None:
         head = article.paragraphs[0] if article.paragraphs else ""
-        for paragraph in article.paragraphs[:3]:
+        for paragraph in article.paragraphs[:DATELINE_PARAGRAPHS]:
             match = _WIRE_DATELINE.match(paragraph)
             if match and registry.lookup(match["name"]):
                 article.credit = match["name"]

@@ -58,6 +58,19 @@ def test_seed_chains_reach_target(rules_scorer, gold_docs):
             "Mayor Lena Ortiz said the floods confirmed that the city needed new drains.",
             [("Daily Ledger", "outlet"), ("Lena Ortiz", "person")],
         ),
+        (
+            "Sen. Maria Lopez said in an interview with MSNBC that the review was overdue.",
+            [("Daily Ledger", "outlet"), ("MSNBC", "outlet"), ("Maria Lopez", "person")],
+        ),
+        (
+            "In an interview with The Philadelphia Inquirer, Mayor Tom Reed said the budget was "
+            "short.",
+            [
+                ("Daily Ledger", "outlet"),
+                ("The Philadelphia Inquirer", "outlet"),
+                ("Tom Reed", "person"),
+            ],
+        ),
     ],
 )
 def test_chain_patterns(rules_scorer, text, expected):
@@ -136,3 +149,15 @@ def test_a_quotation_split_by_the_segmenter_keeps_its_speaker(model_scorer) -> N
         assert [[hop.name for hop in chain] for chain in sentence.chains] == [
             ["Calder Courier", "Maria Lindqvist"]
         ]
+
+
+def test_a_dated_wire_dateline_credits_the_wire(rules_scorer):
+    article = rules_scorer.score_text(
+        "Drugmaker deal faces deeper antitrust review\n\n"
+        "NEW YORK, June 4 (Reuters) - The U.S. Federal Trade Commission has asked for more "
+        "information about the deal, Halcyon Biopharma said on Wednesday.",
+        publisher="Yahoo Finance",
+    )
+    assert article.credit == "Reuters"
+    names = [[hop.name for hop in chain] for chain in article.sentences[-1].chains]
+    assert names and all(chain[:2] == ["Yahoo Finance", "Reuters"] for chain in names)

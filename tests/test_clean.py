@@ -108,6 +108,17 @@ def test_seed_removals_carry_reasons(rules_scorer, gold_docs):
         ("This story originally appeared in The Texas Tribune", "credit line"),
         ("Listen to this article", "navigation or prompt"),
         ("5 min read", "navigation or prompt"),
+        ("By Caroline Mercer - 03/13/25 7:42 PM ET", "byline"),
+        ("Rachel Ng rng@kcstar.com", "byline"),
+        ("Samuel Ortiz / Reuters file", "photo caption or credit"),
+        ("Updated on: June 12, 2025 / 6:05 PM EDT / CBS Philadelphia", "dateline"),
+        ("June 12, 2025, at 10:41 a.m.", "dateline"),
+        (
+            "Get the latest Missouri politics news straight to your inbox. Sign up for The Star’s "
+            "Missouri Politics newsletter.",
+            "navigation or prompt",
+        ),
+        ("(Reporting by Jane Roe in Doha; Editing by Omar Farouk)", "credit line"),
     ],
 )
 def test_other_sites_junk(junk, reason):
@@ -121,6 +132,39 @@ def test_other_sites_junk(junk, reason):
         "Council votes to close the old library",
         "The council voted 7-2 on Monday to close it.",
     ]
+
+
+def test_prose_about_newsletters_or_by_phrases_stays_content():
+    for prose in (
+        "Get ready: the senator said he would vote against the newsletter rule.",
+        "By the time the vote came, Senate Republicans had already left.",
+        "John Smith / The Hill reported that the bill passed after a long debate on Tuesday.",
+    ):
+        result = clean_blocks(f"Council votes to close the old library\n{prose}")
+        assert result.paragraphs[-1] == prose, prose
+
+
+def test_caption_right_before_a_name_slash_outlet_credit_goes_with_it():
+    result = clean_blocks(
+        "Senate fight over defense bill deepens\n"
+        "The Senate leader talks to reporters outside the chamber on Wednesday.\n"
+        "Allison Reyes/The Hill\n"
+        "WASHINGTON - Senate leaders traded blame on Wednesday."
+    )
+    assert result.paragraphs == [
+        "Senate fight over defense bill deepens",
+        "WASHINGTON - Senate leaders traded blame on Wednesday.",
+    ]
+    assert [r.reason for r in result.removed] == ["photo caption", "photo caption or credit"]
+
+
+def test_reuters_credit_formula_is_a_credit_signal():
+    result = clean_blocks(
+        "Storm hits coast\nThe storm made landfall at dawn.\n"
+        "(Reporting by Jane Roe; Editing by Omar Farouk)"
+    )
+    assert ("credit", "Reuters") in result.signals
+    assert result.paragraphs == ["Storm hits coast", "The storm made landfall at dawn."]
 
 
 def test_credit_line_is_kept_as_signal():

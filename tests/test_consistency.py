@@ -16,6 +16,7 @@ GOLD_SETS = {
     "seeds": ROOT.parent / "shared" / "gold" / "seeds.jsonl",
     "written_articles": ROOT / "eval" / "gold" / "written_articles.jsonl",
     "chains_3": ROOT / "eval" / "gold" / "chains_3.jsonl",
+    "chains_4": ROOT / "eval" / "gold" / "chains_4.jsonl",
 }
 
 PUB = Hop("Daily Ledger", "outlet")
@@ -163,3 +164,34 @@ def test_a_credit_absent_from_the_chain_is_not_taken_for_its_prefix() -> None:
         ("Al Jazeera", "outlet"),
         ("two aides", "person"),
     ]
+
+
+def test_a_cited_anonymous_source_sets_the_label() -> None:
+    cited = Hop("three employees", "anonymous", descriptor="three employees", cited=True)
+    politico = Hop("Politico", "outlet")
+    sentence = Sentence(
+        0,
+        "Politico, citing three employees, reported that he was hired.",
+        label="named-source",
+        confidence=0.8,
+        chains=[[PUB, politico, cited]],
+    )
+    article = _article(sentence)
+    overrides = reconcile(article)
+    assert [(o.label, o.winner) for o in overrides] == [("anonymous-source", "chain")]
+    assert (sentence.label, sentence.model_label, sentence.confidence) == (
+        "anonymous-source",
+        "named-source",
+        None,
+    )
+    assert _names(sentence) == [["Daily Ledger", "Politico", "three employees"]]
+    assert contradictions(article) == [] and reconcile(article) == []
+
+
+def test_an_uncited_anonymous_hop_does_not_set_the_label() -> None:
+    email = Hop("email", "anonymous", descriptor="email")  # "said via email": not cited
+    sentence = Sentence(
+        0, "Ditto said via email.", label="named-source", chains=[[PUB, KIM, email]]
+    )
+    reconcile(_article(sentence))
+    assert (sentence.label, sentence.model_label) == ("named-source", None)
