@@ -140,9 +140,11 @@ class SourceTyper:
                 found = memory.resolve(noun_phrase(group).text, group.text)
                 if found is not None:
                     return found
+        # "Turkey's Anadolu Agency" names an outlet; only "the agency" refers back to one.
+        named = any(t.pos_ == "PROPN" and t.dep_ == "compound" and t.i != head.i for t in span)
         if memory is not None and (
             head_l in words.pronouns
-            or head_l in words.outlet_backrefs
+            or (head_l in words.outlet_backrefs and not named)
             or (len(span) <= 3 and span[0].lower_ in refs.definite_determiners)
             or (len(span) <= 3 and head.pos_ == "PROPN")  # "Kim", "Ms Collins", "the AIU"
         ):

@@ -101,6 +101,8 @@ class ReferenceWords:
         "congresswoman congressman lawmaker: rep, representative, congresswoman, congressman, "
         "senator, sen",
         "athlete: athlete, sprinter, runner, swimmer, cyclist, jumper, thrower",
+        "agency: agency, administration, centers, bureau, service, commission, authority",
+        "department: department, ministry, office",
     )
     """Chains: a definite reference ("the company", "the CEO") names an entity mentioned
     earlier whose description (or, for an organisation, name) holds one of these words or
