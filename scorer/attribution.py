@@ -208,9 +208,24 @@ def _chains_in(
             objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
             hops = [h for o in objects[:1] for h in _hops_of(o, typer, memory)]
             if hops:
-                # "via email" names a channel, not a source cited
+                # "via email" names a channel, and "citing her work" a reason: only a source
+                # cited ("citing two officials", "citing Yonhap") is marked as one
+                head = objects[0]
+                source = head.lemma_.lower() in words.anonymous_heads or bool(
+                    words.anonymity.search(noun_phrase(head).text)
+                )
                 cited = lower in words.citing
-                pending_deeper.append((token, [replace(h, cited=cited) for h in hops]))
+                pending_deeper.append(
+                    (
+                        token,
+                        [
+                            replace(
+                                h, cited=cited and (h.kind != HopKind.ANONYMOUS.value or source)
+                            )
+                            for h in hops
+                        ],
+                    )
+                )
         elif _is_cue(token, words):
             if lemma in cue_words.weak_reporting_verbs:
                 subjects = [

@@ -71,6 +71,13 @@ _CONTACT = re.compile(r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s+[\w.+-]
 _NAME_SLASH_CREDIT = re.compile(
     r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*/\s*[A-Z][\w&.'’ -]{1,40}$"
 )
+# "… testifies in January. Samuel Ortiz / Reuters file", "… on Feb. 11. Rachel Ng rng@kcstar.com":
+# a caption with its photo credit on the same line.
+_CAPTION_WITH_CREDIT = re.compile(
+    r"[.!?][\"”’]?\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}\s*"
+    r"(?:/\s*[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}(?: (?:file|photo|pool|handout))?"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+)\s*$"
+)
 # "(Reporting by Leah Brennan in New York; Editing by Peter Hollis)": the wire's credit line.
 _WIRE_CREDIT_LINE = re.compile(
     r"^\s*\(\s*(?:additional )?(?:reporting|writing|editing|compiled) by\b[^()]{0,400}\)\s*\.?\s*$",
@@ -237,6 +244,8 @@ def _block_reason(
         if _REUTERS_FORMULA.search(block):  # "(Reporting by …; Editing by …)" is Reuters' own
             signals.append(("credit", "Reuters"))
         return "credit line"
+    if _CAPTION_WITH_CREDIT.search(block) and position > 0 and words <= config.caption_max_words:
+        return "photo caption or credit"
     if _NAME_SLASH_CREDIT.match(block) and words <= config.signal_max_words + 2:
         return "photo caption or credit"
     if _NEWSLETTER.match(block) and words <= config.prompt_max_words + 10:

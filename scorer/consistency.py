@@ -25,8 +25,8 @@ One exception, where the structure is explicit and the classifier is known to mi
 whose deepest hop came through "citing" ("Politico, citing three current and former employees,
 reported", LABELS.md's own example of rule 2) sets the label between named and anonymous; the
 classifier's label is kept as `model_label`, and the confidence, which was the classifier's
-for its own label, becomes null. On the blind chain set `eval/gold/chains_4.jsonl` the
-classifier called 2 of its 3 such sentences named-source against gold anonymous-source.
+for its own label, becomes null. Across the project's six gold sets this happened in 9
+sentences, 8 of which then carried the gold label (`python -m eval.seeds --gold FILE`).
 
 A contradicting chain is cut back to its deepest hop that
 agrees with the label, so "Jessica Ditto → email (anonymous)" under `named-source` becomes
@@ -185,13 +185,24 @@ def reconcile(article: Article, *, registry: OutletRegistry | None = None) -> li
 
 
 def _cut(chain: list[Hop], prefix: int, label: str, *, retype: bool = True) -> list[Hop]:
-    """`chain` up to its deepest hop past the prefix that agrees with `label`; where none does
-    and `retype`, the deepest hop keeps its name and takes the kind the label implies
-    (`_retyped`), except a named person under `anonymous-source`, cut back to the prefix."""
+    """`chain` up to its deepest hop past the prefix that agrees with `label`, except that under
+    `named-source` a definite anonymous description ("the Republican nominee") is re-typed in
+    place; where no hop agrees and `retype`, the deepest hop keeps its name and takes the kind
+    the label implies (`_retyped`), except a named person under `anonymous-source`, cut back to
+    the prefix."""
+    deepest = chain[-1] if len(chain) > prefix else None
+    if (
+        label == Label.NAMED.value
+        and deepest is not None
+        and deepest.kind == HopKind.ANONYMOUS.value
+        and deepest.name.lower().startswith("the ")
+    ):
+        # "the Republican nominee", told ABC News: a definite description the classifier read
+        # as one identifiable source is re-typed, not cut back to the outlet it spoke to.
+        return [*chain[:-1], _retyped(deepest, label)]
     end = len(chain)
     while end > prefix and implied_label(chain[:end], prefix) != label:
         end -= 1
-    deepest = chain[-1] if len(chain) > prefix else None
     if end > prefix or deepest is None or not retype:
         return chain[:end]
     if label == Label.ANONYMOUS.value and deepest.kind == HopKind.PERSON.value:

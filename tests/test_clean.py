@@ -119,6 +119,14 @@ def test_seed_removals_carry_reasons(rules_scorer, gold_docs):
             "navigation or prompt",
         ),
         ("(Reporting by Jane Roe in Doha; Editing by Omar Farouk)", "credit line"),
+        (
+            "The mayor speaks at City Hall in January. Samuel Ortiz / Reuters file",
+            "photo caption or credit",
+        ),
+        (
+            "The governor speaks in Jefferson City on Feb. 11, 2025. Rachel Ng rng@kcstar.com",
+            "photo caption or credit",
+        ),
     ],
 )
 def test_other_sites_junk(junk, reason):
@@ -139,6 +147,7 @@ def test_prose_about_newsletters_or_by_phrases_stays_content():
         "Get ready: the senator said he would vote against the newsletter rule.",
         "By the time the vote came, Senate Republicans had already left.",
         "John Smith / The Hill reported that the bill passed after a long debate on Tuesday.",
+        "The senator said the plan was dead. John Smith / The Hill wrote the same.",
     ):
         result = clean_blocks(f"Council votes to close the old library\n{prose}")
         assert result.paragraphs[-1] == prose, prose

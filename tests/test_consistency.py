@@ -195,3 +195,18 @@ def test_an_uncited_anonymous_hop_does_not_set_the_label() -> None:
     )
     reconcile(_article(sentence))
     assert (sentence.label, sentence.model_label) == ("named-source", None)
+
+
+def test_a_definite_description_is_retyped_not_cut_back_to_the_outlet_it_spoke_to() -> None:
+    abc = Hop("ABC News", "outlet")
+    nominee = Hop("the Republican nominee", "anonymous", descriptor="the Republican nominee")
+    sentence = Sentence(
+        0,
+        "The Republican nominee insists, in an interview with ABC News, that he will.",
+        label="named-source",
+        chains=[[PUB, abc, nominee]],
+    )
+    article = _article(sentence)
+    reconcile(article)
+    assert _names(sentence) == [["Daily Ledger", "ABC News", "the Republican nominee"]]
+    assert sentence.chains[0][-1].kind != "anonymous" and contradictions(article) == []
