@@ -139,6 +139,10 @@ def _capped(span: Span, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[Span, int
     return pieces
 
 
+_DATELINE_ONLY = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{0,40}\([A-Z][\w .&-]{1,30}\)\s*[-–—]$")
+"""A wire dateline the parser cut off its sentence: "NEW YORK, June 4 (Reuters) -"."""
+
+
 def _sentences(doc: Doc, text: str) -> list[tuple[Span, str]]:
     """The sentences of a parsed piece: each span and its text, taken from `text` (the piece
     as normalised; the parse read it masked, see `scorer.normalise.mask_for_parse`)."""
@@ -153,6 +157,11 @@ def _sentences(doc: Doc, text: str) -> list[tuple[Span, str]]:
             else:  # only masked characters (emoji): they join the sentence before
                 previous, previous_text = out[-1]
                 out[-1] = (previous, f"{previous_text} {sentence}")
+    for i in range(len(out) - 2, -1, -1):
+        span, sentence = out[i]
+        if _DATELINE_ONLY.match(sentence):  # the dateline stays with its sentence
+            after, after_text = out.pop(i + 1)
+            out[i] = (doc[span.start : after.end], f"{sentence} {after_text}")
     return out
 
 

@@ -159,5 +159,7 @@ def test_a_dated_wire_dateline_credits_the_wire(rules_scorer):
         publisher="Yahoo Finance",
     )
     assert article.credit == "Reuters"
+    # the dateline stays with its sentence
+    assert [s.text[:17] for s in article.sentences[1:]] == ["NEW YORK, June 4 "]
     names = [[hop.name for hop in chain] for chain in article.sentences[-1].chains]
     assert names and all(chain[:2] == ["Yahoo Finance", "Reuters"] for chain in names)

@@ -277,6 +277,13 @@ def articles_with_labels(split: str) -> Iterable[tuple[str, str, list[tuple[str,
             if span:
                 pos = span[1]
             row = by_article[stem].get(span) if span else None
+            if row is None and span:
+                # a sentence that now starts earlier (a wire dateline kept with it) keeps the
+                # label its text was given
+                row = next(
+                    (r for (a, b), r in by_article[stem].items() if b == span[1] and a > span[0]),
+                    None,
+                )
             label = row["label"] if row and row["label"] in LABELS else None
             out.append((sentence.text, label))
         publisher = next(iter(by_article[stem].values()))["publisher"]
