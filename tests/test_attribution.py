@@ -163,3 +163,16 @@ def test_a_dated_wire_dateline_credits_the_wire(rules_scorer):
     assert [s.text[:17] for s in article.sentences[1:]] == ["NEW YORK, June 4 "]
     names = [[hop.name for hop in chain] for chain in article.sentences[-1].chains]
     assert names and all(chain[:2] == ["Yahoo Finance", "Reuters"] for chain in names)
+
+
+def test_an_acronym_takes_the_full_name_the_article_gives_it(rules_scorer):
+    article = rules_scorer.score_text(
+        "Listeria outbreak sickens 38 in 11 states, CDC says\n\n"
+        "A listeria outbreak has sickened at least 38 people, the Centers for Disease Control "
+        "and Prevention said on Friday.\n\n"
+        "NATO said the drills would go ahead.",
+        publisher="Daily Ledger",
+    )
+    deepest = [[chain[-1].name for chain in s.chains] for s in article.sentences]
+    assert deepest[0] == ["Centers for Disease Control and Prevention"]
+    assert deepest[-1] == ["NATO"]  # never spelled out: kept as written
