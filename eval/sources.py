@@ -37,9 +37,9 @@ from eval.seeds import hop_matches
 from scorer.article import Article
 from scorer.lexicon import inflections
 from scorer.pipeline import Scorer, ScoringConfig
-from scorer.segment import locate
 from scorer.sources import chain_words
 from training.polnear import DEFAULT_ROOT, pick_annotations, read_ann
+from training.realnews.sample import located_sentences
 
 HONORIFIC = re.compile(
     r"^(?:mr|mrs|ms|dr|gov|sen|rep|president|senator|governor|secretary|speaker)\.?\s+", re.I
@@ -111,12 +111,10 @@ def check(root: Path = DEFAULT_ROOT, *, limit: int | None = None) -> SourceRepor
     for stem, ann in chosen:
         raw = (root / "dev" / "text" / f"{stem}.txt").read_text(encoding="utf-8")
         scored = scorer.score_articles([Article(id=stem, raw=raw, source=stem)])[0]
-        spans, pos = [], 0
-        for sentence in scored.sentences:
-            where = locate(raw, sentence.text, pos) or locate(raw, sentence.text, 0)
-            spans.append(where)
-            if where is not None:
-                pos = where[1]
+        position = {id(s): i for i, s in enumerate(scored.sentences)}
+        spans: list[tuple[int, int] | None] = [None] * len(scored.sentences)
+        for sentence, where in located_sentences(raw, scored.sentences):
+            spans[position[id(sentence)]] = where
         golds: dict[int, list[str]] = {}
         for att in read_ann(ann):
             if att.source is None or att.cue is None:

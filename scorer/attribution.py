@@ -423,34 +423,14 @@ def attribute(
 
 def _spell_out_acronyms(sentences: list[Sentence], memory: SourceMemory) -> None:
     """An organisation hop known only by its acronym ("…, CDC says" in a headline) takes the
-    full name the article gives it anywhere ("the Centers for Disease Control and Prevention
-    (CDC)", or a name whose initials it is): chains name each source once, in full."""
-    organizations = [m for m in memory.mentions if m.kind == HopKind.ORGANIZATION.value]
-    full = {alias: m.name for m in organizations for alias in m.aliases}
-    for sentence in sentences:
-        for chain in sentence.chains:
-            for hop in chain:
-                if hop.name in full or not re.fullmatch(r"[A-Z]{3,6}", hop.name):
-                    continue
-                # "CDC" for "Centers for Disease Control and Prevention": the initials of the
-                # capitalised words start with it, and it leaves at most one of them out
-                fits = {
-                    m.name
-                    for m in organizations
-                    if (
-                        initials := "".join(w[0] for w in m.name.split() if w[:1].isupper())
-                    ).startswith(hop.name)
-                    and len(initials) - len(hop.name) <= 1
-                }
-                if len(fits) == 1:
-                    full[hop.name] = fits.pop()
-    if not full:
-        return
+    full name the article gives it anywhere (`SourceMemory.spelled_out`): chains name each
+    source once, in full."""
     for sentence in sentences:
         sentence.chains = [
             [
-                replace(hop, name=full[hop.name])
-                if hop.kind == HopKind.ORGANIZATION.value and hop.name in full
+                replace(hop, name=full)
+                if hop.kind == HopKind.ORGANIZATION.value
+                and (full := memory.spelled_out(hop.name)) is not None
                 else hop
                 for hop in chain
             ]

@@ -54,14 +54,12 @@ _DATELINE = re.compile(
     rf"(?:\s*[/|]\s*[A-Z][\w .&'’-]{{1,40}})?\s*\|?\s*$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(
-    r"^\s*(?:by|written by|reporting by|words by)\s+"
-    r"[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,5}\s*$",
-    re.I,
-)
+_BYLINE_NAMES = r"[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,5}"
+"""One to six names after "By" ("Jane Doe and Omar Farouk")."""
+_BYLINE = re.compile(rf"^\s*(?:by|written by|reporting by|words by)\s+{_BYLINE_NAMES}\s*$", re.I)
 # "By Caroline Mercer - 03/13/25 7:42 PM ET": a byline with its time stamp.
 _STAMPED_BYLINE = re.compile(
-    r"^\s*by\s+[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,5}\s*[-–—|,]\s*"
+    rf"^\s*by\s+{_BYLINE_NAMES}\s*[-–—|,]\s*"
     r"(?:\d{1,2}/\d{1,2}/\d{2,4}|(?:updated|published)\b)[\w/:., ]{0,30}$",
     re.I,
 )

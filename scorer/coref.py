@@ -386,6 +386,27 @@ class SourceMemory:
             return None
         return Hop(found[0].name, found[0].kind)
 
+    def spelled_out(self, acronym: str) -> str | None:
+        """The full name of the one organisation mentioned so far that `acronym` stands for: an
+        alias it was given ("the Centers for Disease Control and Prevention (CDC)"), or, for
+        three to six capitals, a name whose capitalised initials start with it and leave at
+        most one out ("CDC" for "Centers for Disease Control and Prevention"); else None."""
+        organizations = [m for m in self.mentions if m.kind == HopKind.ORGANIZATION.value]
+        for mention in organizations:
+            if acronym in mention.aliases:
+                return mention.name
+        if not re.fullmatch(r"[A-Z]{3,6}", acronym):
+            return None
+        fits = {
+            m.name
+            for m in organizations
+            if (initials := "".join(w[0] for w in m.name.split() if w[:1].isupper())).startswith(
+                acronym
+            )
+            and len(initials) - len(acronym) <= 1
+        }
+        return fits.pop() if len(fits) == 1 else None
+
     def resolve(self, text: str, head: str) -> Hop | None:
         refs = self.lexicon.references
         words = text.split()

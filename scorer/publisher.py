@@ -9,9 +9,7 @@ from scorer.outlets import OutletRegistry, default_registry
 
 # "WASHINGTON (Reuters) -", "NEW YORK, June 4 (Reuters) -", "KYIV (AP) —", "(AFP) -": a wire
 # credit at the start of the text (the dateline may carry the date).
-_WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z0-9 .,'-]{0,40}\((?P<name>[A-Z][\w .&-]{1,30})\)\s*[-–—]"
-)
+WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{0,40}\((?P<name>[A-Z][\w .&-]{1,30})\)\s*[-–—]")
 DATELINE_PARAGRAPHS = 5
 """Paragraphs searched for a wire dateline: the headline, a byline and a caption may come first."""
 # "— AP", "- Reuters", "(Reuters)" at the end of the text.
@@ -53,7 +51,7 @@ def resolve_publisher(
     if article.credit is None:
         head = article.paragraphs[0] if article.paragraphs else ""
         for paragraph in article.paragraphs[:DATELINE_PARAGRAPHS]:
-            match = _WIRE_DATELINE.match(paragraph)
+            match = WIRE_DATELINE.match(paragraph)
             if match and registry.lookup(match["name"]):
                 article.credit = match["name"]
                 break

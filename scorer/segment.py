@@ -13,6 +13,7 @@ from scorer import errors
 from scorer.article import Article, Sentence
 from scorer.clean import CleanConfig, drop_repeated_sentences
 from scorer.normalise import OffsetMap, mask_for_parse, normalise_text, normalise_with_offsets
+from scorer.publisher import WIRE_DATELINE
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -139,7 +140,7 @@ def _capped(span: Span, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[Span, int
     return pieces
 
 
-_DATELINE_ONLY = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{0,40}\([A-Z][\w .&-]{1,30}\)\s*[-–—]$")
+_DATELINE_ONLY = re.compile(WIRE_DATELINE.pattern + "$")
 """A wire dateline the parser cut off its sentence: "NEW YORK, June 4 (Reuters) -"."""
 
 

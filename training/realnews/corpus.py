@@ -165,48 +165,58 @@ def labelled_sentences() -> set[tuple[str, str]]:
     return out
 
 
+def _corpus_row(row: dict, a: str, b: str, label: str | None, annotators: str) -> dict:
+    """A sample row joined with its two passes' labels and the adjudicated one."""
+    return {
+        **{k: row[k] for k in ("sid", "article", "publisher", "start", "end", "why")},
+        "sample_split": row["split"],
+        "annotator_a": f"{annotators}-a",
+        "label_a": a,
+        "annotator_b": f"{annotators}-b",
+        "label_b": b,
+        "label": label,
+    }
+
+
+def _summary(rows: list[dict], splits: tuple[str, ...]) -> dict:
+    """Counts, agreement before adjudication and labels per split of a set of corpus rows."""
+    done = [r for r in rows if r["label"] and r["label"] != NOT_CONTENT]
+    return {
+        "sentences": len(rows),
+        "articles": len({r["article"] for r in rows}),
+        "agreed": sum(r["label_a"] == r["label_b"] for r in rows),
+        "unadjudicated": sum(r["label"] is None for r in rows),
+        "kappa": kappa_per_label([r["label_a"] for r in rows], [r["label_b"] for r in rows]),
+        "by_split": {
+            split: dict(Counter(r["label"] for r in done if r["split"] == split))
+            for split in splits
+        },
+    }
+
+
 def merge(passes: list[Path], adjudicated: Path | None, ids_dir: Path) -> dict:
     """Join the sample with both passes and the adjudication; write corpus.jsonl."""
     ids = read_ids(ids_dir)
     pass_a, pass_b = (read_pass(p, ids) for p in passes)
     adj = read_adjudicated(adjudicated, ids) if adjudicated and adjudicated.exists() else {}
-    rows, a_list, b_list = [], [], []
+    rows = []
     for row in _read_jsonl(SAMPLE):
         sid = row["sid"]
         if sid not in pass_a or sid not in pass_b:
             continue
         a, b = pass_a[sid], pass_b[sid]
-        a_list.append(a)
-        b_list.append(b)
         label = a if a == b else adj.get(sid)
-        rows.append(
-            {
-                **{k: row[k] for k in ("sid", "article", "publisher", "start", "end", "why")},
-                "sample_split": row["split"],
-                "annotator_a": "pass-a",
-                "label_a": a,
-                "annotator_b": "pass-b",
-                "label_b": b,
-                "label": label,
-            }
-        )
+        rows.append(_corpus_row(row, a, b, label, "pass"))
     assign_splits(rows)
     with CORPUS.open("w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row) + "\n")
+    summary = _summary(rows, ("train", "dev", "test"))
     done = [r for r in rows if r["label"] and r["label"] != NOT_CONTENT]
     return {
-        "sentences": len(rows),
-        "articles": len({r["article"] for r in rows}),
+        **summary,
         "publishers": len({r["publisher"] for r in rows}),
-        "agreed": sum(r["label_a"] == r["label_b"] for r in rows),
-        "unadjudicated": sum(r["label"] is None for r in rows),
-        "kappa": kappa_per_label(a_list, b_list),
         "labels": dict(Counter(r["label"] for r in done)),
-        "by_split": {
-            split: dict(Counter(r["label"] for r in done if r["split"] == split))
-            for split in ("train", "dev", "test")
-        },
     }
 
 
@@ -222,7 +232,7 @@ def add_round(
     old = _read_jsonl(CORPUS)
     known = {r["sid"] for r in old}
     test = {r["article"] for r in old if r["split"] == "test"}
-    rows, a_list, b_list = [], [], []
+    rows = []
     for row in _read_jsonl(sample):
         sid = row["sid"]
         if sid in known or sid not in pass_a or sid not in pass_b:
@@ -230,35 +240,12 @@ def add_round(
         if row["split"] == "test" or row["article"] in test:
             raise ValueError(f"{sid}: a later round never adds to the test split")
         a, b = pass_a[sid], pass_b[sid]
-        a_list.append(a)
-        b_list.append(b)
-        rows.append(
-            {
-                **{k: row[k] for k in ("sid", "article", "publisher", "start", "end", "why")},
-                "sample_split": row["split"],
-                "annotator_a": f"{name}-a",
-                "label_a": a,
-                "annotator_b": f"{name}-b",
-                "label_b": b,
-                "label": a if a == b else adj.get(sid),
-                "split": row["split"],
-            }
-        )
+        label = a if a == b else adj.get(sid)
+        rows.append({**_corpus_row(row, a, b, label, name), "split": row["split"]})
     with CORPUS.open("a", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row) + "\n")
-    done = [r for r in rows if r["label"] and r["label"] != NOT_CONTENT]
-    return {
-        "sentences": len(rows),
-        "articles": len({r["article"] for r in rows}),
-        "agreed": sum(r["label_a"] == r["label_b"] for r in rows),
-        "unadjudicated": sum(r["label"] is None for r in rows),
-        "kappa": kappa_per_label(a_list, b_list),
-        "by_split": {
-            split: dict(Counter(r["label"] for r in done if r["split"] == split))
-            for split in ("train", "dev")
-        },
-    }
+    return _summary(rows, ("train", "dev"))
 
 
 def articles_with_labels(split: str) -> Iterable[tuple[str, str, list[tuple[str, str | None]]]]:

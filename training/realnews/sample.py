@@ -22,9 +22,10 @@ import hashlib
 import json
 import random
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
-from scorer.article import Article
+from scorer.article import Article, Sentence
 from scorer.pipeline import Scorer, ScoringConfig
 from scorer.segment import locate as find
 
@@ -69,6 +70,34 @@ def locate(raw: str, text: str, start_from: int) -> tuple[int, int] | None:
     """Offsets of a (cleaned) sentence in the raw text: forward from `start_from`, else from
     the top (`scorer.segment.locate`)."""
     return find(raw, text, start_from) or find(raw, text, 0)
+
+
+def located_sentences(
+    raw: str, sentences: list[Sentence]
+) -> Iterator[tuple[Sentence, tuple[int, int]]]:
+    """Each scored sentence with its offsets in the raw text, in order; sentences that cannot
+    be found are skipped."""
+    pos = 0
+    for sentence in sentences:
+        span = locate(raw, sentence.text, pos)
+        if span is not None:
+            pos = span[1]
+            yield sentence, span
+
+
+def sample_row(
+    stem: str, publisher: str, split: str, span: tuple[int, int], why: list[str]
+) -> dict:
+    """One stand-off row of a sample: the sentence's article, offsets, split and reasons."""
+    return {
+        "sid": f"{stem}#{span[0]}",
+        "article": stem,
+        "publisher": publisher,
+        "split": split,
+        "start": span[0],
+        "end": span[1],
+        "why": why,
+    }
 
 
 def read_polnear() -> list[tuple[str, str, str, str]]:
@@ -153,24 +182,10 @@ def supplement(existing: list[dict], reason: str) -> list[dict]:
         if (stem in sampled and not broad) or not pattern.search(text):
             continue
         article = rules.score_articles([Article(id=stem, raw=text, source=stem)])[0]
-        pos = 0
-        for sentence in article.sentences:
-            span = locate(text, sentence.text, pos)
-            if span is None:
-                continue
-            pos = span[1]
+        for sentence, span in located_sentences(text, article.sentences):
             if pattern.search(sentence.text) and (stem, span[0]) not in taken:
-                rows.append(
-                    {
-                        "sid": f"{stem}#{span[0]}",
-                        "article": stem,
-                        "publisher": publisher,
-                        "split": article_split(stem, psplit),
-                        "start": span[0],
-                        "end": span[1],
-                        "why": [reason],
-                    }
-                )
+                split = article_split(stem, psplit)
+                rows.append(sample_row(stem, publisher, split, span, [reason]))
     return rows
 
 
@@ -202,24 +217,9 @@ def round_two(existing: list[dict], corpus: list[dict], size: int, seed: int) ->
             break
         split = split_of.get(stem) or ("dev" if _hash(stem) % 100 < DEV_SHARE else "train")
         article = rules.score_articles([Article(id=stem, raw=text, source=stem)])[0]
-        pos = 0
-        for sentence in article.sentences:
-            span = locate(text, sentence.text, pos)
-            if span is None:
-                continue
-            pos = span[1]
+        for _, span in located_sentences(text, article.sentences):
             if (stem, span[0]) not in taken:
-                rows.append(
-                    {
-                        "sid": f"{stem}#{span[0]}",
-                        "article": stem,
-                        "publisher": publisher,
-                        "split": split,
-                        "start": span[0],
-                        "end": span[1],
-                        "why": ["round-2"],
-                    }
-                )
+                rows.append(sample_row(stem, publisher, split, span, ["round-2"]))
     return rows
 
 
