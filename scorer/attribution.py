@@ -61,6 +61,12 @@ def _quoted(sent: Span) -> set[int]:
 def _subjects(verb: Token, words: ChainWords) -> list[Token]:
     refs = words.lexicon.references
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "xcomp" for c in verb.children
+    ):
+        # "The minister is said to have opposed it": the passive's subject is what the
+        # hearsay is about, not who said it.
+        subjects = [c for c in subjects if c.dep_ != "nsubjpass"]
     if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     for agent in (c for c in verb.children if c.dep_ == "agent"):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.seeds import doc_text
+from eval.seeds import doc_text, gold_root
 from scorer.article import Article, Hop, Sentence
 from scorer.consistency import contradictions, reconcile
 
@@ -43,7 +43,7 @@ def test_pipeline_output_never_contradicts_itself(model_scorer, name: str) -> No
     found = {}
     for doc in docs:
         article = model_scorer.score_text(
-            doc_text(doc, path.parent.parent), id=doc["id"], publisher=doc.get("publisher")
+            doc_text(doc, gold_root(path)), id=doc["id"], publisher=doc.get("publisher")
         )
         bad = contradictions(article)
         if bad:

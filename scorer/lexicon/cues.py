@@ -102,6 +102,7 @@ class CueWords:
 
     hearsay_phrases: tuple[str, ...] = (
         "reportedly",
+        "(?:is|are|was|were) (?:said|reported|rumou?red) to",
         "reports (?:indicate|suggest|say|said|show)",
         "according to (?:media |news |local |press )?reports",
     )
