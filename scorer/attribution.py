@@ -73,6 +73,10 @@ def _subjects(verb: Token, words: ChainWords) -> list[Token]:
         subjects += [c for c in agent.children if c.dep_ == "pobj"]
     if not subjects and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subjects = [verb.head]
+        document = verb.head
+        if document.dep_ == "dobj" and document.lemma_.lower() in words.lexicon.sources.document_heads:
+            # "Black Lives Matter issued a statement saying …": who issued it.
+            subjects = [c for c in document.head.children if c.dep_ == "nsubj"] or subjects
     if verb.dep_ == "relcl" and any(s.lower_ in refs.relative_subjects for s in subjects):
         # "the Calder Courier, which reported ...": the relative pronoun stands for the head.
         return [verb.head]

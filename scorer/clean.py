@@ -56,7 +56,18 @@ _DATELINE = re.compile(
 )
 _BYLINE_NAMES = r"[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,5}"
 """One to six names after "By" ("Jane Doe and Omar Farouk")."""
-_BYLINE = re.compile(rf"^\s*(?:by|written by|reporting by|words by)\s+{_BYLINE_NAMES}\s*$", re.I)
+_BYLINE = re.compile(
+    rf"^\s*(?:by|byline\s*:|written by|reporting by|words by|[-–—])\s*{_BYLINE_NAMES}\s*$", re.I
+)
+# A letter writer's signature and home town, a section label: "Kenneth L. Zimmerman.",
+# "Huntington Beach, Calif.", "LETTERS." (case-sensitive: names are capitalised).
+_SIGNATURE = re.compile(
+    r"^\s*(?:[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: [A-Z][\w’'-]+){1,2}"
+    r"|[A-Z][\w .’'-]{1,30}, (?:Ala|Alaska|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Hawaii|Idaho|Ill|"
+    r"Ind|Iowa|Kan|Ky|La|Maine|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.[HJMYCD]|Ohio|Okla|"
+    r"Ore|Pa|R\.I|S\.[CD]|Tenn|Texas|Utah|Vt|Va|Wash|W\.Va|Wis|Wyo|D\.C)"
+    r"|[A-Z]{4,}(?: [A-Z]{2,}){0,2})\.\s*$"
+)
 # "By Caroline Mercer - 03/13/25 7:42 PM ET": a byline with its time stamp.
 _STAMPED_BYLINE = re.compile(
     rf"^\s*by\s+{_BYLINE_NAMES}\s*[-–—|,]\s*"
@@ -82,6 +93,22 @@ _WIRE_CREDIT_LINE = re.compile(
     re.I,
 )
 _REUTERS_FORMULA = re.compile(r"\bediting by\b", re.I)
+# "Contributing: Brittney Bennett and Greg Toppo, USA TODAY.", "Amanda Terkel contributed
+# reporting.", "Associated Press writer Jill Colvin in Washington contributed to this report."
+_CONTRIBUTORS = re.compile(
+    r"^\s*(?:contributing\s*:.{1,200}"
+    rf"|(?:[\w’'.-]+ ){{0,4}}{_BYLINE_NAMES}(?: in [A-Z][\w .,-]{{1,40}})?"
+    r" contributed (?:reporting|to this (?:report|story|article))"
+    r"(?: (?:from|in) [A-Z][\w .,-]{1,40})?\s*\.?)\s*$",
+    re.I,
+)
+# "This article was updated to reflect that …", "An earlier version of this story misstated …"
+_EDITORS_NOTE = re.compile(
+    r"^\s*(?:editor'?s'? note\s*:|correction\s*:|this (?:article|story|post|report) "
+    r"(?:was|has been|had been) (?:updated|corrected|amended)\b|an earlier version of this "
+    r"(?:article|story|post|report)\b)",
+    re.I,
+)
 # "Get the latest Missouri politics news straight to your inbox.", "Get the Morning Rundown
 # newsletter, delivered to your inbox every weekday. Sign up here."
 _NEWSLETTER = re.compile(
@@ -242,6 +269,10 @@ def _block_reason(
         if _REUTERS_FORMULA.search(block):  # "(Reporting by …; Editing by …)" is Reuters' own
             signals.append(("credit", "Reuters"))
         return "credit line"
+    if position > 0 and _SIGNATURE.match(block):
+        return "signature or section label"
+    if position > 0 and (_CONTRIBUTORS.match(block) or _EDITORS_NOTE.match(block)):
+        return "credit line" if _CONTRIBUTORS.match(block) else "editor's note"
     if _CAPTION_WITH_CREDIT.search(block) and position > 0 and words <= config.caption_max_words:
         return "photo caption or credit"
     if _NAME_SLASH_CREDIT.match(block) and words <= config.signal_max_words + 2:

@@ -10,7 +10,7 @@ article's `SourceMemory` (`scorer.coref`). Its words come from `scorer.lexicon` 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -101,11 +101,17 @@ def noun_phrase(token: Token) -> Span:
 def appositive_person(token: Token) -> Span | None:
     """ "The head of X, Lieutenant Andriy Kovalenko, said": the named appositive."""
     for child in token.children:
-        if child.dep_ == "appos" and any(e.label_ == "PERSON" for e in noun_phrase(child).ents):
+        if child.dep_ == "appos" and _names_a_person(noun_phrase(child)):
             return noun_phrase(child)
-    if token.dep_ == "appos" and any(e.label_ == "PERSON" for e in noun_phrase(token.head).ents):
+    if token.dep_ == "appos" and _names_a_person(noun_phrase(token.head)):
         return noun_phrase(token.head)
     return None
+
+
+def _names_a_person(span: Span) -> bool:
+    """The phrase's head is a person's name ("Lieutenant Andriy Kovalenko"), not a phrase that
+    merely mentions one ("vice chairwoman for Clinton’s campaign")."""
+    return any(e.label_ == "PERSON" and e.start <= span.root.i < e.end for e in span.ents)
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -124,6 +130,14 @@ class SourceTyper:
         self.words = chain_words(self.lexicon)
 
     def hop(self, span: Span, memory: SourceMemory | None = None) -> Hop | None:
+        """The hop `span` names, or None; a name cut before its noun keeps no possessive
+        ("Hillary Clinton’s" of "Hillary Clinton’s right-hand woman")."""
+        hop = self._hop(span, memory)
+        if hop is not None and re.search(r"\w['’]s$", hop.name):
+            return replace(hop, name=hop.name[:-2])
+        return hop
+
+    def _hop(self, span: Span, memory: SourceMemory | None = None) -> Hop | None:
         text = span.text.strip(" ,.;:\"“”'’")
         if not text:
             return None
@@ -131,6 +145,9 @@ class SourceTyper:
         head_l = head.text.lower()
         words, lexicon = self.words, self.lexicon
         refs, sources = lexicon.references, lexicon.sources
+        exact = self.registry.lookup(text)
+        if exact is not None:  # "The Hill", not a back-reference to "Hillary"
+            return Hop(exact.name, HopKind.OUTLET.value, state_affiliated=exact.state_affiliated)
         if memory is not None and head_l in refs.group_words:
             # "One of them said", "one of the officials added": a member of an earlier group.
             groups = [
@@ -153,6 +170,16 @@ class SourceTyper:
                 return found
         if head_l in words.pronouns:
             return None
+        named = [
+            e
+            for e in span.ents
+            if e.label_ == "PERSON"
+            and (e.start <= head.i < e.end or (e.root.dep_ == "appos" and e.root.head.i == head.i))
+        ]
+        if named:
+            # "commentator Jonah Goldberg of National Review": the person, whose outlet is
+            # where they work, not a reporting step.
+            return Hop(named[0].text, HopKind.PERSON.value)
         found = self.registry.find_in(text)
         if found:
             outlet = found[0][2]
@@ -160,7 +187,11 @@ class SourceTyper:
         outlet = _named_after_descriptor(span, sources.outlet_nouns)
         if outlet is not None:
             return outlet
-        people = [e for e in span.ents if e.label_ == "PERSON"]
+        people = [  # not an owner: "Hillary Clinton’s right-hand woman" is not Clinton
+            e
+            for e in span.ents
+            if e.label_ == "PERSON" and not (e.end < span.end and span.doc[e.end].dep_ == "case")
+        ]
         if people and not (head_l in words.anonymous_heads and people[-1].root.i != head.i):
             return Hop(people[-1].text, HopKind.PERSON.value)
         if head.lemma_.lower() in words.spokes or head_l in words.spokes:
@@ -197,8 +228,10 @@ class SourceTyper:
             start = _name_start(span)
             name = span.doc[start : head.i + 1].text
             described = {t.lower_ for t in span.doc[span.start : start]}
-            kind = HopKind.OUTLET if described & words.outlet_descriptors else HopKind.ORGANIZATION
-            return Hop(name, kind.value)
+            parts = re.split(r"[\s-]+", name)
+            masthead = len(parts) > 1 and parts[-1].lower() in sources.masthead_words
+            outlet = masthead or described & words.outlet_descriptors
+            return Hop(name, (HopKind.OUTLET if outlet else HopKind.ORGANIZATION).value)
         name = (
             _strip_det(orgs[-1].text)
             if orgs
@@ -259,9 +292,20 @@ def _named_after_descriptor(span: Span, descriptors: frozenset[str]) -> Hop | No
 
 def _name_start(span: Span) -> int:
     """Where the run of proper nouns ending at the span's head begins ("Cadena SER")."""
+    doc = span.doc
     start = span.root.i
-    while start > span.start and span.doc[start - 1].pos_ == "PROPN":
-        start -= 1
+    while start > span.start:
+        if doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        elif (  # "The Star-Ledger": a hyphenated name
+            start - 2 >= span.start
+            and doc[start - 1].text == "-"
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].pos_ == "PROPN"
+        ):
+            start -= 2
+        else:
+            break
     return start
 
 

@@ -176,3 +176,37 @@ def test_an_acronym_takes_the_full_name_the_article_gives_it(rules_scorer):
     deepest = [[chain[-1].name for chain in s.chains] for s in article.sentences]
     assert deepest[0] == ["Centers for Disease Control and Prevention"]
     assert deepest[-1] == ["NATO"]  # never spelled out: kept as written
+
+
+def _deepest(article) -> list[list[str]]:
+    return [[[hop.name for hop in chain] for chain in s.chains] for s in article.sentences]
+
+
+def test_outlets_by_exact_name_hyphenated_names_and_people_of_an_outlet(rules_scorer):
+    article = rules_scorer.score_text(
+        "Governor faces revolt over endorsement\n\n"
+        "Hillary Clinton's campaign said on Monday it would not respond.\n\n"
+        "Former governor Christine Todd Whitman told The Star-Ledger of Newark that she was "
+        "ashamed of the endorsement.\n\n"
+        "Seth McKee, a political scientist at Texas Tech University, told The Hill that the "
+        "governor had made a mistake.\n\n"
+        "On Tuesday, conservative commentator Jonah Goldberg of National Review wrote that the "
+        "governor looked lost.",
+        publisher="Daily Ledger",
+    )
+    chains = _deepest(article)
+    assert chains[2] == [["Daily Ledger", "Star-Ledger", "Christine Todd Whitman"]]
+    assert chains[3] == [["Daily Ledger", "The Hill", "Seth McKee"]]  # not "Hillary" again
+    assert chains[4] == [["Daily Ledger", "Jonah Goldberg"]]  # the outlet is where he works
+
+
+def test_hearsay_passive_and_a_statement_take_their_real_source(rules_scorer):
+    article = rules_scorer.score_text(
+        "Minister under pressure\n\n"
+        "The minister is said to have opposed the plan.\n\n"
+        "The Liberty Caucus issued a statement saying it would boycott the vote.",
+        publisher="Daily Ledger",
+    )
+    chains = _deepest(article)
+    assert chains[1] == [["Daily Ledger", "reports"]]  # not "the minister"
+    assert chains[2][0][-1] == "Liberty Caucus"

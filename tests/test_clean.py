@@ -223,3 +223,34 @@ def test_repeated_sentences_keep_the_first_and_drop_teasers():
     keep, removed = drop_repeated_sentences(sentences)
     assert keep == [True, True, False, False, True, True]
     assert [r.reason for r in removed] == ["truncated teaser", "repeated sentence"]
+
+
+def test_contributor_lines_editors_notes_and_letter_signatures_are_furniture():
+    result = clean_blocks(
+        "Readers weigh in on the budget\n"
+        "LETTERS.\n"
+        "The council should have voted the budget down.\n"
+        "Kenneth L. Zimmerman.\n"
+        "Huntington Beach, Calif.\n"
+        "BYLINE: Amber Phillips.\n"
+        "The mayor will sign it on Friday.\n"
+        "Contributing: Jane Roe and Omar Farouk, USA TODAY.\n"
+        "Amanda Terkel contributed reporting.\n"
+        "Associated Press writer Jill Colvin in Washington contributed to this report.\n"
+        "This article was updated to reflect that the mayor signed the budget."
+    )
+    assert result.paragraphs == [
+        "Readers weigh in on the budget",
+        "The council should have voted the budget down.",
+        "The mayor will sign it on Friday.",
+    ]
+
+
+def test_sentences_about_contributions_or_updates_stay_content():
+    for prose in (
+        "Smith contributed reporting to the inquiry, which found widespread fraud.",
+        "This article was a hit with readers, the editor said.",
+        "The Senate agreed to the plan on Tuesday.",
+    ):
+        result = clean_blocks(f"Council votes to close the old library\n{prose}")
+        assert result.paragraphs[-1] == prose, prose

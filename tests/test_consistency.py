@@ -17,6 +17,7 @@ GOLD_SETS = {
     "written_articles": ROOT / "eval" / "gold" / "written_articles.jsonl",
     "chains_3": ROOT / "eval" / "gold" / "chains_3.jsonl",
     "chains_4": ROOT / "eval" / "gold" / "chains_4.jsonl",
+    "chains_5": ROOT / "eval" / "gold" / "chains_5.jsonl",
 }
 
 PUB = Hop("Daily Ledger", "outlet")

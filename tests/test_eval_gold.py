@@ -1,0 +1,38 @@
+"""The stand-off gold sets: real articles' text stays in ../shared, offsets in the repo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from eval.seeds import SHARED, gold_root, hop_matches, with_text
+from eval.standoff import to_stand_off
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAINS_5 = ROOT / "eval" / "gold" / "chains_5.jsonl"
+
+
+def _docs() -> list[dict]:
+    return [json.loads(line) for line in CHAINS_5.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_chains_5_keeps_no_article_text_and_its_offsets_find_every_sentence() -> None:
+    docs = _docs()
+    assert len(docs) == 10
+    assert gold_root(CHAINS_5) == SHARED
+    for doc in docs:
+        assert all("text" not in s for s in doc["sentences"])
+        filled = with_text(doc, SHARED)
+        texts = [s["text"] for s in filled["sentences"]]
+        assert texts[0] and all(t.strip() == t and t for t in texts)
+        # offsets run forward through the article and survive a round trip
+        starts = [s["start"] for s in doc["sentences"]]
+        assert starts == sorted(starts)
+        assert to_stand_off(filled, doc["file"].rsplit("/", 1)[0]) == doc
+
+
+def test_hop_match_takes_acronyms_and_outlet_aliases_but_not_other_outlets() -> None:
+    assert hop_matches("UPI", "United Press International")
+    assert hop_matches("AP", "The Associated Press")
+    assert not hop_matches("CBS News", "NBC News")
+    assert not hop_matches("UPI", "Associated Press")
