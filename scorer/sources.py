@@ -176,7 +176,8 @@ class SourceTyper:
             if e.label_ == "PERSON"
             and (e.start <= head.i < e.end or (e.root.dep_ == "appos" and e.root.head.i == head.i))
         ]
-        if named:
+        outlet = _named_after_descriptor(span, sources.outlet_nouns)
+        if named and outlet is None:
             # "commentator Jonah Goldberg of National Review": the person, whose outlet is
             # where they work, not a reporting step.
             return Hop(named[0].text, HopKind.PERSON.value)
@@ -184,7 +185,6 @@ class SourceTyper:
         if found:
             outlet = found[0][2]
             return Hop(outlet.name, HopKind.OUTLET.value, state_affiliated=outlet.state_affiliated)
-        outlet = _named_after_descriptor(span, sources.outlet_nouns)
         if outlet is not None:
             return outlet
         people = [  # not an owner: "Hillary Clinton’s right-hand woman" is not Clinton
