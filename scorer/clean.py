@@ -271,8 +271,10 @@ def _block_reason(
         return "credit line"
     if position > 0 and _SIGNATURE.match(block):
         return "signature or section label"
-    if position > 0 and (_CONTRIBUTORS.match(block) or _EDITORS_NOTE.match(block)):
-        return "credit line" if _CONTRIBUTORS.match(block) else "editor's note"
+    if position > 0 and _CONTRIBUTORS.match(block):
+        return "credit line"
+    if position > 0 and _EDITORS_NOTE.match(block):
+        return "editor's note"
     if _CAPTION_WITH_CREDIT.search(block) and position > 0 and words <= config.caption_max_words:
         return "photo caption or credit"
     if _NAME_SLASH_CREDIT.match(block) and words <= config.signal_max_words + 2:

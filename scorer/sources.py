@@ -170,11 +170,11 @@ class SourceTyper:
                 return found
         if head_l in words.pronouns:
             return None
+        persons = [e for e in span.ents if e.label_ == "PERSON"]
         named = [
             e
-            for e in span.ents
-            if e.label_ == "PERSON"
-            and (e.start <= head.i < e.end or (e.root.dep_ == "appos" and e.root.head.i == head.i))
+            for e in persons
+            if e.start <= head.i < e.end or (e.root.dep_ == "appos" and e.root.head.i == head.i)
         ]
         outlet = _named_after_descriptor(span, sources.outlet_nouns)
         if named and outlet is None:
@@ -188,9 +188,7 @@ class SourceTyper:
         if outlet is not None:
             return outlet
         people = [  # not an owner: "Hillary Clinton’s right-hand woman" is not Clinton
-            e
-            for e in span.ents
-            if e.label_ == "PERSON" and not (e.end < span.end and span.doc[e.end].dep_ == "case")
+            e for e in persons if not (e.end < span.end and span.doc[e.end].dep_ == "case")
         ]
         if people and not (head_l in words.anonymous_heads and people[-1].root.i != head.i):
             return Hop(people[-1].text, HopKind.PERSON.value)
