@@ -70,11 +70,21 @@ def _subjects(verb: Token, words: ChainWords) -> list[Token]:
     if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     for agent in (c for c in verb.children if c.dep_ == "agent"):
+        # "The decision was criticised by the Green Party": the agent, not what it criticised
+        # (but "she had been told by a consultant" keeps the listener who passes it on).
+        subjects = [
+            c
+            for c in subjects
+            if c.dep_ != "nsubjpass" or c.pos_ == "PRON" or c.ent_type_ == "PERSON"
+        ]
         subjects += [c for c in agent.children if c.dep_ == "pobj"]
     if not subjects and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         subjects = [verb.head]
         document = verb.head
-        if document.dep_ == "dobj" and document.lemma_.lower() in words.lexicon.sources.document_heads:
+        if (
+            document.dep_ == "dobj"
+            and document.lemma_.lower() in words.lexicon.sources.document_heads
+        ):
             # "Black Lives Matter issued a statement saying …": who issued it.
             subjects = [c for c in document.head.children if c.dep_ == "nsubj"] or subjects
     if verb.dep_ == "relcl" and any(s.lower_ in refs.relative_subjects for s in subjects):
@@ -407,6 +417,7 @@ def attribute(
     previous: list[list[Hop]] = []
     own: list[bool] = []  # whether each sentence's chains were found in it
     for sentence in article.sentences:
+        memory.next_sentence(sentence.text)
         if sentence.span is not None:
             for mention in mentions_in(sentence.span, registry, lexicon):
                 memory.notice(mention)
@@ -418,6 +429,7 @@ def attribute(
         if not found and sentence.label in ATTRIBUTED:
             # The parse names no source; the span head may have tagged one.
             found = _chains_from_spans(sentence, typer, memory)
+        found = [chain for i, chain in enumerate(found) if chain not in found[:i]]
         previous = found or previous
         own.append(bool(found))
         # A quote continuation or "he added" with no source of its own takes the last chains.

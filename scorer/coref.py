@@ -33,10 +33,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from scorer.article import Hop, HopKind
-from scorer.lexicon import LEXICON, Lexicon
+from scorer.lexicon import LEXICON, Lexicon, inflections
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -171,6 +172,10 @@ def refers_to(
         and _agrees(ref, earlier)
         and bool(head)
         and head in earlier.description.lower()
+        # "the Green Party" is not "Mwangi's party": a name's other words must fit too
+        and (not ref.head[:1].isupper() or _qualified(ref, earlier, lexicon))
+        # "The IMF" is not "the IMF's chief economist"
+        and not (ref.head.isupper() and earlier.person)
     )
 
 
@@ -354,9 +359,24 @@ class SourceMemory:
     hops: list[Hop] = field(default_factory=list)
     lexicon: Lexicon = LEXICON
     mentions: list[Mention] = field(default_factory=list)
+    sentence: int = 0
+    """The index of the sentence being read (`next_sentence`)."""
+    _hop_sentences: list[int] = field(default_factory=list, init=False, repr=False)
+    _mention_sentences: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+    _first_mentioned: dict[str, int] = field(default_factory=dict, init=False, repr=False)
+
+    _words_read: tuple[set[str], set[str]] = field(
+        default_factory=lambda: (set(), set()), init=False, repr=False
+    )
+
+    def next_sentence(self, text: str = "") -> None:
+        """Move on to the next sentence of the article, whose text is `text`."""
+        self.sentence += 1
+        self._words_read = (self._words_read[1], set(_words(text)))
 
     def remember(self, hop: Hop) -> None:
         self.hops.append(hop)
+        self._hop_sentences.append(self.sentence)
 
     def notice(self, mention: Mention) -> None:
         """Record an entity the article names; a shorter or longer form of exactly one
@@ -368,11 +388,40 @@ class SourceMemory:
             for m in self.mentions
             if set(_words(m.name)) < words or m.name in mention.aliases or mention.name in m.aliases
         ]
+        first = self.sentence
         for same in parts + longer[:1] if len(longer) <= 1 else parts:
             if same in self.mentions:
                 self.mentions.remove(same)
                 mention = same.merged(mention)
+                first = min(first, self._first_mentioned.get(same.name, first))
         self.mentions.append(mention)
+        self._mention_sentences[mention.name] = self.sentence
+        self._first_mentioned[mention.name] = first
+
+    def _newcomer(self, found: _Seen | None) -> Hop | None:
+        """The person the previous sentence introduces, when no person source was read after
+        the sentence before it and the last one is not named in it: the one person it names,
+        or the one it names for the first time. "Juan Manriquez of Oakland carried one of the
+        photos. 'I cried the whole parade,' he said." → Manriquez, not the last speaker
+        further up."""
+        previous = self.sentence - 1
+        if found is not None:
+            at = max(i for i, hop in zip(self._hop_sentences, self.hops) if hop == found.hop)
+            if at >= previous:
+                return None
+        people = [
+            m for m in self.mentions if m.person and self._mention_sentences.get(m.name) == previous
+        ]
+        if found is not None and (
+            any(set(_words(found.name)) <= set(_words(m.name)) for m in people)
+            or set(_words(found.name)[-1:]) <= self._words_read[0]
+        ):
+            return None  # the last speaker is named again: still the one in view
+        if len(people) > 1:
+            people = [m for m in people if self._first_mentioned.get(m.name) == previous]
+        if len(people) != 1:
+            return None
+        return Hop(people[0].name, people[0].kind)
 
     def named(self, ref: Reference, text: str) -> Hop | None:
         """The one entity mentioned so far that `ref` fits, as a hop; None where none or
@@ -380,11 +429,29 @@ class SourceMemory:
         found = _distinct(
             [m for m in reversed(self.mentions) if mention_fits(ref, m, self.lexicon)]
         )
+        sources = self.lexicon.sources
+        if (
+            len(found) > 1
+            and ref.head.lower() not in sources.organization_heads | sources.institution_heads
+            and all(w.islower() for w in text.split()[1:])
+        ):  # a person's role ("the governor"), not a body or a name ("the Trump campaign")
+            found = self._latest_source(found)
         if len(found) != 1 or _words(found[0].name) == [
             w for w in _words(text) if w not in self.lexicon.references.definite_determiners
         ]:
             return None
         return Hop(found[0].name, found[0].kind)
+
+    def _latest_source(self, candidates: list[Mention]) -> list[Mention]:
+        """Of several entities a reference fits, the one quoted most recently ("the governor"
+        after Gov. Chris Christie spoke, though a former governor was named too); all of them
+        where none was quoted."""
+        for hop in reversed(self.hops):
+            words = set(_words(hop.name))
+            quoted = [m for m in candidates if words and words <= set(_words(m.name))]
+            if len(quoted) == 1:
+                return quoted
+        return candidates
 
     def spelled_out(self, acronym: str) -> str | None:
         """The full name of the one organisation mentioned so far that `acronym` stands for: an
@@ -428,6 +495,8 @@ class SourceMemory:
             return named  # "the company": the company named earlier, not "a company insider"
         earlier = [_Seen(hop) for hop in reversed(self.hops)]
         found = resolve(ref, earlier, _MATCH_ONLY, self.lexicon)
+        if ref.kind == PERSONAL and (newcomer := self._newcomer(found)) is not None:
+            return newcomer
         if found is None and not organization:
             named = self.named(ref, text)
             if named is not None:
@@ -471,7 +540,11 @@ def mentions_in(
         start, end = ent.start, ent.end
         while start < end - 1 and _bare(doc[start]) in dropped:
             start += 1
-        while end > start + 1 and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        while end > start + 1 and (
+            doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+            or doc[end - 1].is_lower
+            or (ent.label_ == "PERSON" and doc[end - 1].lower_ in _said(lexicon))
+        ):  # "Juan Manriquez of", "Obama Says" (the parser's entity ran on)
             end -= 1
         front = ent.start
         while (
@@ -492,6 +565,8 @@ def mentions_in(
                 described.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
                 if child.dep_ == "appos":
                     head_word = child
+        if ent.end < sent.end and doc[ent.end].lower_ in sources.outlet_nouns:
+            described.append(doc[ent.end].text)  # "Family Circle magazine"
         name = doc[start:end].text
         if kind == HopKind.PERSON.value and head_word is not None and _bare(head_word) in bodies:
             kind = HopKind.ORGANIZATION.value  # "Energy retailer Brightvolt", "Senapred"
@@ -506,6 +581,13 @@ def mentions_in(
         description = " ".join(d.strip(" ,;:—–") for d in described if d.strip(" ,;:—–"))
         out.append(Mention(name, kind, description, tuple(a for a in aliases if _acronym(a))))
     return out + _bracketed(sent, refs.acronym_connectors)
+
+
+@cache
+def _said(lexicon: Lexicon) -> frozenset[str]:
+    """ "says", "warns": the third-person forms of the reporting verbs, which a headline's
+    entity may run on into ("Obama Says")."""
+    return frozenset(inflections(verb).third for verb in lexicon.cues.reporting_verbs)
 
 
 def _bare(token: Token) -> str:

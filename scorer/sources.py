@@ -170,6 +170,13 @@ class SourceTyper:
                 return found
         if head_l in words.pronouns:
             return None
+        if head.pos_ == "NOUN" and head_l not in sources.outlet_nouns:
+            for name in (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+                if name.ent_type_ in ("ORG", "PERSON") and name.i not in range(
+                    span.start, span.end
+                ):
+                    # "Mwangi's party, the Democratic Alliance for Change, denied": the name.
+                    return self._hop(noun_phrase(name), memory)
         persons = [e for e in span.ents if e.label_ == "PERSON"]
         named = [
             e

@@ -210,3 +210,29 @@ def test_hearsay_passive_and_a_statement_take_their_real_source(rules_scorer):
     chains = _deepest(article)
     assert chains[1] == [["Daily Ledger", "reports"]]  # not "the minister"
     assert chains[2][0][-1] == "Liberty Caucus"
+
+
+def test_an_agent_an_appositive_name_and_a_name_as_written(rules_scorer):
+    article = rules_scorer.score_text(
+        "Court ruling divides parties\n\n"
+        "Opposition candidate Grace Mwangi lost the vote.\n\n"
+        "Mwangi's party, the Democratic Alliance for Change, denied that it had bribed voters.\n\n"
+        "The decision was criticised by the Green Party, which said it was unlawful.",
+        publisher="Daily Ledger",
+    )
+    chains = _deepest(article)
+    # The appositive's name, not "Mwangi's party"
+    assert chains[2] == [["Daily Ledger", "Democratic Alliance for Change"]]
+    # The agent, not "the decision"; "the Green Party" is not "Mwangi's party" again; one
+    # chain however many cues name it.
+    assert chains[3] == [["Daily Ledger", "Green Party"]]
+
+
+def test_a_person_told_by_someone_keeps_the_source_under_them(model_scorer):
+    article = model_scorer.score_text(
+        "Inquiry into baby deaths\n\n"
+        "Amina Obi said she had been told by a consultant that nothing could have been done.",
+        publisher="Daily Ledger",
+    )
+    # A passive subject with an agent is dropped, but not a person passing it on.
+    assert ["Daily Ledger", "Amina Obi", "a consultant"] in _deepest(article)[1]

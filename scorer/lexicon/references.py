@@ -103,6 +103,10 @@ class ReferenceWords:
         "athlete: athlete, sprinter, runner, swimmer, cyclist, jumper, thrower",
         "agency: agency, administration, centers, bureau, service, commission, authority",
         "department: department, ministry, office",
+        "governor: gov",
+        "senator: sen",
+        "president: pres",
+        "secretary: sec",
     )
     """Chains: a definite reference ("the company", "the CEO") names an entity mentioned
     earlier whose description (or, for an organisation, name) holds one of these words or
