@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence, text_start
-from scorer.coref import SourceMemory, mentions_in
+from scorer.coref import PRONOUN, SourceMemory, mentions_in, pronoun_kind
 from scorer.lexicon import LEXICON, Lexicon
 from scorer.outlets import OutletRegistry, default_registry
 from scorer.sources import (
@@ -490,7 +490,8 @@ def _chains_from_spans(
     sentence: Sentence, typer: SourceTyper, memory: SourceMemory
 ) -> list[list[Hop]]:
     """One-hop chains from the SOURCE spans the span head tagged in the sentence, each typed
-    (and a pronoun or short reference resolved) as a parsed source would be."""
+    (and a personal pronoun or short reference resolved) as a parsed source would be. A
+    tagged "they" or "it" gives none: the sentence keeps the chains of the one before."""
     sent, base = sentence.span, text_start(sentence)
     if base is None:
         return []
@@ -499,7 +500,9 @@ def _chains_from_spans(
         if tagged.kind != "source":
             continue
         span = sent.doc.char_span(base + tagged.start, base + tagged.end, alignment_mode="expand")
-        hop = typer.hop(span, memory) if span is not None and len(span) else None
+        if span is None or not len(span) or pronoun_kind(span.root.text, typer.lexicon) == PRONOUN:
+            continue  # "they", "it": the speaker of the sentence before is a better guess
+        hop = typer.hop(span, memory)
         if hop is not None:
             memory.remember(hop)
             chains.append([hop])

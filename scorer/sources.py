@@ -246,7 +246,7 @@ class SourceTyper:
         )
         if name:
             # Outlets missing from the registry still look like outlets: "the Calder Courier".
-            last = name.split()[-1].lower() if name.split() else ""
+            last = re.split(r"[\s-]+", name)[-1].lower()  # "Chicago Sun-Times" → "times"
             kind = (
                 HopKind.OUTLET
                 if last in sources.masthead_words and len(name.split()) > 1

@@ -236,3 +236,18 @@ def test_a_person_told_by_someone_keeps_the_source_under_them(model_scorer):
     )
     # A passive subject with an agent is dropped, but not a person passing it on.
     assert ["Daily Ledger", "Amina Obi", "a consultant"] in _deepest(article)[1]
+
+
+def test_a_tagged_they_keeps_the_speaker_and_a_hyphenated_masthead_is_an_outlet(model_scorer):
+    article = model_scorer.score_text(
+        "Pride marches go ahead\n\n"
+        "Pride marches drew big crowds in Chicago, the Chicago Sun-Times reported.\n\n"
+        "Manny Gomez said seeing so many police officers at Pride was a welcome sight. He and "
+        "his partner came to the events because they wanted to show that \"they can't scare "
+        'us back into the closet."',
+        publisher="USA Today",
+    )
+    kinds = [[[(h.name, h.kind) for h in c] for c in s.chains] for s in article.sentences]
+    assert ("Chicago Sun-Times", "outlet") in kinds[1][0]
+    # "they" is not the newspaper quoted two sentences up: the speaker goes on.
+    assert kinds[3] == [[("USA Today", "outlet"), ("Manny Gomez", "person")]]
