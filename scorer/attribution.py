@@ -69,6 +69,9 @@ def _subjects(verb: Token, words: ChainWords) -> list[Token]:
         subjects = [c for c in subjects if c.dep_ != "nsubjpass"]
     if not subjects and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if verb.lemma_.lower() == "tell" and not any(c.dep_ == "agent" for c in verb.children):
+        # "Staff were told not to record deaths": the listeners, not who told them.
+        subjects = [c for c in subjects if c.dep_ != "nsubjpass"]
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         # "The decision was criticised by the Green Party": the agent, not what it criticised
         # (but "she had been told by a consultant" keeps the listener who passes it on).
@@ -364,9 +367,11 @@ def _chains_in(
 
 
 def _dedupe(chain: list[Hop]) -> list[Hop]:
+    """The chain with each source once: "ABC → staff → ABC" (the outlet read again inside
+    what it reported) is "ABC → staff"."""
     out: list[Hop] = []
     for hop in chain:
-        if not out or out[-1].name.lower() != hop.name.lower():
+        if not any(seen.name.lower() == hop.name.lower() for seen in out):
             out.append(hop)
     return out
 

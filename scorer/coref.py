@@ -162,7 +162,7 @@ def refers_to(
     sources = lexicon.sources
     if earlier.outlet and (head in sources.outlet_nouns or head in sources.outlet_references):
         return True  # "the newspaper"
-    if ref.head[:1].isupper() and earlier.person:
+    if ref.head[:1].isupper() and earlier.person and _proper(earlier.name):
         if head in re.findall(r"[a-z]+", earlier.name.lower()) and _qualified(
             ref, earlier, lexicon
         ):
@@ -177,6 +177,13 @@ def refers_to(
         # "The IMF" is not "the IMF's chief economist"
         and not (ref.head.isupper() and earlier.person)
     )
+
+
+def _proper(name: str) -> bool:
+    """Whether `name` is written as a proper name ("Ana de la Cruz"), not a description
+    ("Ashbourne boss")."""
+    words = name.split()
+    return bool(words) and words[-1][:1].isupper() and words[0][:1].isupper()
 
 
 def _words(text: str) -> list[str]:

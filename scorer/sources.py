@@ -275,6 +275,14 @@ def _spoken_for(head: Token, memory: SourceMemory | None) -> Hop | None:
         found = memory.resolve(f"the {noun.text}", noun.text)
         if found is not None and found.kind != HopKind.PERSON.value:
             return found
+        sources = memory.lexicon.sources
+        if (
+            noun.lower_ in sources.organization_heads | sources.institution_heads
+            and noun.head.lower_ == "for"
+            and noun.head.head.i == head.i
+        ):
+            # "a spokeswoman for the city administration": the body, named as written.
+            return Hop(_strip_det(noun_phrase(noun).text), HopKind.ORGANIZATION.value)
     return None
 
 

@@ -251,3 +251,22 @@ def test_a_tagged_they_keeps_the_speaker_and_a_hyphenated_masthead_is_an_outlet(
     assert ("Chicago Sun-Times", "outlet") in kinds[1][0]
     # "they" is not the newspaper quoted two sentences up: the speaker goes on.
     assert kinds[3] == [[("USA Today", "outlet"), ("Manny Gomez", "person")]]
+
+
+def test_spokespeople_cited_staff_and_listeners(model_scorer):
+    article = model_scorer.score_text(
+        "Transfer talks stall\n\n"
+        "A spokeswoman for the city administration declined to comment.\n\n"
+        "The ABC reported last year, citing current and former staff, that the practice was "
+        "common.\n\n"
+        "Maternity staff were told not to record the deaths as avoidable, a nurse said.",
+        publisher="The Sydney Post",
+    )
+    chains = _deepest(article)
+    # A spokesperson for a body no name was given for: the body, as written.
+    assert chains[1] == [["The Sydney Post", "city administration"]]
+    # The outlet once, and the staff it cited (anonymous: the chain sets the label).
+    assert chains[2] == [["The Sydney Post", "ABC News", "current and former staff"]]
+    assert article.sentences[2].label == "anonymous-source"
+    # Staff who were told something are listeners, not a source under the nurse.
+    assert chains[3] == [["The Sydney Post", "a nurse"]]

@@ -23,7 +23,7 @@ class SourceWords:
 
     anonymous_groups: frozenset[str] = words(
         "accounts activists americans authorities bloggers channel channels commentators "
-        "employee employees executives staffer staffers worker workers "
+        "employee employees executives staff staffer staffers worker workers "
         "investigators lawmakers legislators media member members people person press report "
         "reports rumor rumors rumour rumours russians ukrainians users watchdogs witnesses"
     )
