@@ -136,12 +136,24 @@ def _cue_ancestor(token: Token, cues: dict[int, _Cue]) -> _Cue | None:
     """The reporting cue whose content this cue sits in ("X reported that Y said")."""
     current = token
     while current.head.i != current.i:
-        if current.dep_ not in NESTING_DEPS:
+        if current.dep_ not in NESTING_DEPS or _aside(current):
             return None
         current = current.head
         if current.i in cues and cues[current.i].hops:
             return cues[current.i]
     return None
+
+
+_ASIDES = frozenset({"after", "although", "before", "since", "though", "whereas", "while"})
+"""Subordinators of a clause that frames a report rather than being part of what it says."""
+
+
+def _aside(clause: Token) -> bool:
+    """ "…, though the prosecutor's office has not confirmed it", "…, hours after the manager
+    said …": a clause beside the report, not inside its content."""
+    if clause.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _ASIDES for c in clause.children)
+    return clause.dep_ == "pcomp" and clause.head.lower_ in _ASIDES
 
 
 def _implicit_subject(verb: Token, sent: Span, quoted: set[int], words: ChainWords) -> list[Token]:

@@ -270,3 +270,17 @@ def test_spokespeople_cited_staff_and_listeners(model_scorer):
     assert article.sentences[2].label == "anonymous-source"
     # Staff who were told something are listeners, not a source under the nurse.
     assert chains[3] == [["The Sydney Post", "a nurse"]]
+
+
+def test_a_clause_beside_a_report_is_not_nested_in_it(rules_scorer):
+    article = rules_scorer.score_text(
+        "Transfer denied\n\n"
+        "Local media reported last month that prosecutors had opened a second case, though the "
+        "prosecutor's office has not confirmed it.\n\n"
+        "Atletico Ribera have denied reaching an agreement to sell the striker, hours after the "
+        "English club's manager said he would be their player by Friday.",
+        publisher="The Touchline",
+    )
+    chains = _deepest(article)
+    assert ["The Touchline", "local media"] in chains[1]
+    assert not any(len(chain) > 2 for chain in chains[1] + chains[2])
