@@ -298,6 +298,13 @@ def _chains_in(
                     if c.dep_ in ("dobj", "dative")
                 ]
                 cue.outer = [h for h in told if h is not None and h.kind == HopKind.OUTLET.value]
+                if cue.outer:
+                    # "A congressional aide told CNN": an unnamed source reached through an
+                    # outlet, as with "citing" (the chain may set the label).
+                    cue.hops = [
+                        replace(h, cited=True) if h.kind == HopKind.ANONYMOUS.value else h
+                        for h in cue.hops
+                    ]
             cue.outer = cue.outer or _interviewed_by(token, typer)
         elif lower in ("report", "reports") and token.pos_ == "NOUN":
             for prep in (

@@ -233,9 +233,7 @@ class SourceTyper:
             start = _name_start(span)
             name = span.doc[start : head.i + 1].text
             described = {t.lower_ for t in span.doc[span.start : start]}
-            parts = re.split(r"[\s-]+", name)
-            masthead = len(parts) > 1 and parts[-1].lower() in sources.masthead_words
-            outlet = masthead or described & words.outlet_descriptors
+            outlet = _masthead(name, sources.masthead_words) or described & words.outlet_descriptors
             return Hop(name, (HopKind.OUTLET if outlet else HopKind.ORGANIZATION).value)
         name = (
             _strip_det(orgs[-1].text)
@@ -246,16 +244,25 @@ class SourceTyper:
         )
         if name:
             # Outlets missing from the registry still look like outlets: "the Calder Courier".
-            last = re.split(r"[\s-]+", name)[-1].lower()  # "Chicago Sun-Times" → "times"
             kind = (
-                HopKind.OUTLET
-                if last in sources.masthead_words and len(name.split()) > 1
-                else HopKind.ORGANIZATION
+                HopKind.OUTLET if _masthead(name, sources.masthead_words) else HopKind.ORGANIZATION
             )
             return Hop(name, kind.value)
         if any(t.pos_ == "PROPN" for t in span):
             return Hop(text, HopKind.PERSON.value)
         return anonymous_hop(lower_first(text))
+
+
+_BROADCAST_FIRST = frozenset({"radio", "tv", "télévision", "television"})
+
+
+def _masthead(name: str, masthead_words: frozenset[str]) -> bool:
+    """Whether a name of two or more words reads as an outlet's: "the Calder Courier", "Chicago
+    Sun-Times" (its last word a masthead word), "Radio Okapi" (a broadcaster's first word)."""
+    parts = re.split(r"[\s-]+", name)
+    return len(parts) > 1 and (
+        parts[-1].lower() in masthead_words or parts[0].lower() in _BROADCAST_FIRST
+    )
 
 
 def _spoken_for(head: Token, memory: SourceMemory | None) -> Hop | None:

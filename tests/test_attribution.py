@@ -284,3 +284,25 @@ def test_a_clause_beside_a_report_is_not_nested_in_it(rules_scorer):
     chains = _deepest(article)
     assert ["The Touchline", "local media"] in chains[1]
     assert not any(len(chain) > 2 for chain in chains[1] + chains[2])
+
+
+def test_an_unnamed_source_who_told_an_outlet_makes_the_sentence_anonymous(model_scorer):
+    article = model_scorer.score_text(
+        "Ceasefire talks stall\n\n"
+        "A former Ellison campaign staffer told Reuters that Kessler had handled the "
+        "reimbursements himself.\n\n"
+        "Government spokesman Jean-Claude Mbemba told Radio Okapi that a deal was close.",
+        publisher="U.S. News & World Report",
+    )
+    chains = [[[(h.name, h.kind) for h in c] for c in s.chains] for s in article.sentences]
+    assert chains[1] == [
+        [
+            ("U.S. News & World Report", "outlet"),
+            ("Reuters", "outlet"),
+            ("a former Ellison campaign staffer", "anonymous"),
+        ]
+    ]
+    # The classifier says named-source (an outlet is named); the chain sets the label.
+    assert article.sentences[1].label == "anonymous-source"
+    # "Radio …" names a broadcaster, a hop before the person who spoke to it.
+    assert [hop[0] for hop in chains[2][0][-2:]] == ["Radio Okapi", "Jean-Claude Mbemba"]
