@@ -360,7 +360,9 @@ class SourceMemory:
 
     A reference takes a matching earlier source first (and a definite organisation noun, "the
     company", an entity first); failing that, the one entity it fits (`mention_fits`), and
-    only when exactly one fits; failing that, the chains' fallback (`CHAINS`).
+    only when exactly one fits; failing that, the chains' fallback (`CHAINS`). A personal
+    pronoun first takes a person the sentence before introduces, where the last speaker is not
+    in view (`_newcomer`), so the caller says where each sentence starts (`next_sentence`).
     """
 
     hops: list[Hop] = field(default_factory=list)
@@ -371,7 +373,6 @@ class SourceMemory:
     _hop_sentences: list[int] = field(default_factory=list, init=False, repr=False)
     _mention_sentences: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     _first_mentioned: dict[str, int] = field(default_factory=dict, init=False, repr=False)
-
     _words_read: tuple[set[str], set[str]] = field(
         default_factory=lambda: (set(), set()), init=False, repr=False
     )
