@@ -454,6 +454,9 @@ def attribute(
             # The parse names no source; the span head may have tagged one.
             found = _chains_from_spans(sentence, typer, memory)
         found = [chain for i, chain in enumerate(found) if chain not in found[:i]]
+        if found and True in own[-2:] and _continues_quote(sentence.text):
+            # the chains found one or two sentences up ("“We want peace. / But …,” he said.")
+            found = [_framed(chain, previous) for chain in found]
         previous = found or previous
         own.append(bool(found))
         # A quote continuation or "he added" with no source of its own takes the last chains.
@@ -465,6 +468,28 @@ def attribute(
     _join_split_quotes(article.sentences, own)
     _spell_out_acronyms(article.sentences, memory)
     return article
+
+
+def _continues_quote(text: str) -> bool:
+    """Whether a sentence goes on with a quotation: it opens with a quotation mark, or it closes
+    one it did not open ("But peace cannot mean that," he said.)."""
+    stripped = text.lstrip()
+    return stripped[:1] in "“\"‘'" or _quote_balance(text) < 0
+
+
+def _framed(chain: list[Hop], before: list[list[Hop]]) -> list[Hop]:
+    """A one-hop chain to the person who, in the sentence before, spoke to an outlet ("Mbemba
+    told Radio Okapi …") keeps that outlet: the quotation goes on in the same interview."""
+    if len(chain) != 1:
+        return chain
+    for earlier in before:
+        if (
+            len(earlier) >= 2
+            and _same(earlier[-1], chain[0])
+            and earlier[-2].kind == HopKind.OUTLET.value
+        ):
+            return list(earlier)
+    return chain
 
 
 def _spell_out_acronyms(sentences: list[Sentence], memory: SourceMemory) -> None:

@@ -306,3 +306,17 @@ def test_an_unnamed_source_who_told_an_outlet_makes_the_sentence_anonymous(model
     assert article.sentences[1].label == "anonymous-source"
     # "Radio …" names a broadcaster, a hop before the person who spoke to it.
     assert [hop[0] for hop in chains[2][0][-2:]] == ["Radio Okapi", "Jean-Claude Mbemba"]
+
+
+def test_a_quotation_that_goes_on_keeps_the_outlet_it_was_given_to(model_scorer):
+    article = model_scorer.score_text(
+        "Ceasefire talks\n\n"
+        "Government spokesman Jean-Claude Mbemba told Radio Okapi that a deal was close.\n\n"
+        "“We want peace.\n\n"
+        "But peace cannot mean abandoning the people of Rutshuru,” he said.\n\n"
+        "Mbemba later met the mediators in Doha.",
+        publisher="Reuters",
+    )
+    chains = _deepest(article)
+    assert chains[1] == [["Reuters", "Radio Okapi", "Jean-Claude Mbemba"]]
+    assert chains[3] == [["Reuters", "Radio Okapi", "Jean-Claude Mbemba"]]
