@@ -281,6 +281,10 @@ class Mention:
     kind: str
     description: str = ""
     aliases: tuple[str, ...] = ()
+    first_seen: int = field(default=0, compare=False)
+    """The sentence that first named it (`SourceMemory.sentence`)."""
+    last_seen: int = field(default=0, compare=False)
+    """The sentence that named it last."""
 
     @property
     def person(self) -> bool:
@@ -291,7 +295,9 @@ class Mention:
         longer = self if len(_words(self.name)) >= len(_words(other.name)) else other
         description = " ".join(d for d in (self.description, other.description) if d)
         aliases = tuple(dict.fromkeys((*self.aliases, *other.aliases)))
-        return Mention(longer.name, longer.kind, description, aliases)
+        first = min(self.first_seen, other.first_seen)
+        last = max(self.last_seen, other.last_seen)
+        return Mention(longer.name, longer.kind, description, aliases, first, last)
 
 
 def _synonyms(head: str, lexicon: Lexicon) -> list[str]:
@@ -371,8 +377,6 @@ class SourceMemory:
     sentence: int = 0
     """The index of the sentence being read (`next_sentence`)."""
     _hop_sentences: list[int] = field(default_factory=list, init=False, repr=False)
-    _mention_sentences: dict[str, int] = field(default_factory=dict, init=False, repr=False)
-    _first_mentioned: dict[str, int] = field(default_factory=dict, init=False, repr=False)
     _words_read: tuple[set[str], set[str]] = field(
         default_factory=lambda: (set(), set()), init=False, repr=False
     )
@@ -396,15 +400,12 @@ class SourceMemory:
             for m in self.mentions
             if set(_words(m.name)) < words or m.name in mention.aliases or mention.name in m.aliases
         ]
-        first = self.sentence
+        mention = replace(mention, first_seen=self.sentence, last_seen=self.sentence)
         for same in parts + longer[:1] if len(longer) <= 1 else parts:
             if same in self.mentions:
                 self.mentions.remove(same)
                 mention = same.merged(mention)
-                first = min(first, self._first_mentioned.get(same.name, first))
         self.mentions.append(mention)
-        self._mention_sentences[mention.name] = self.sentence
-        self._first_mentioned[mention.name] = first
 
     def _newcomer(self, found: _Seen | None) -> Hop | None:
         """The person the previous sentence introduces, when no person source was read after
@@ -417,16 +418,14 @@ class SourceMemory:
             at = max(i for i, hop in zip(self._hop_sentences, self.hops) if hop == found.hop)
             if at >= previous:
                 return None
-        people = [
-            m for m in self.mentions if m.person and self._mention_sentences.get(m.name) == previous
-        ]
+        people = [m for m in self.mentions if m.person and m.last_seen == previous]
         if found is not None and (
             any(set(_words(found.name)) <= set(_words(m.name)) for m in people)
             or set(_words(found.name)[-1:]) <= self._words_read[0]
         ):
             return None  # the last speaker is named again: still the one in view
         if len(people) > 1:
-            people = [m for m in people if self._first_mentioned.get(m.name) == previous]
+            people = [m for m in people if m.first_seen == previous]
         if len(people) != 1:
             return None
         return Hop(people[0].name, people[0].kind)

@@ -22,6 +22,8 @@ from scorer.outlets import OutletRegistry
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from scorer.lexicon import SourceWords
+
 
 @dataclass(frozen=True)
 class ChainWords:
@@ -233,7 +235,7 @@ class SourceTyper:
             start = _name_start(span)
             name = span.doc[start : head.i + 1].text
             described = {t.lower_ for t in span.doc[span.start : start]}
-            outlet = _masthead(name, sources.masthead_words) or described & words.outlet_descriptors
+            outlet = _masthead(name, sources) or described & words.outlet_descriptors
             return Hop(name, (HopKind.OUTLET if outlet else HopKind.ORGANIZATION).value)
         name = (
             _strip_det(orgs[-1].text)
@@ -244,24 +246,20 @@ class SourceTyper:
         )
         if name:
             # Outlets missing from the registry still look like outlets: "the Calder Courier".
-            kind = (
-                HopKind.OUTLET if _masthead(name, sources.masthead_words) else HopKind.ORGANIZATION
-            )
+            kind = HopKind.OUTLET if _masthead(name, sources) else HopKind.ORGANIZATION
             return Hop(name, kind.value)
         if any(t.pos_ == "PROPN" for t in span):
             return Hop(text, HopKind.PERSON.value)
         return anonymous_hop(lower_first(text))
 
 
-_BROADCAST_FIRST = frozenset({"radio", "tv", "télévision", "television"})
-
-
-def _masthead(name: str, masthead_words: frozenset[str]) -> bool:
+def _masthead(name: str, sources: SourceWords) -> bool:
     """Whether a name of two or more words reads as an outlet's: "the Calder Courier", "Chicago
     Sun-Times" (its last word a masthead word), "Radio Okapi" (a broadcaster's first word)."""
     parts = re.split(r"[\s-]+", name)
     return len(parts) > 1 and (
-        parts[-1].lower() in masthead_words or parts[0].lower() in _BROADCAST_FIRST
+        parts[-1].lower() in sources.masthead_words
+        or parts[0].lower() in sources.broadcaster_first_words
     )
 
 

@@ -181,6 +181,9 @@ class SourceWords:
     )
     """Chains: the last word of an outlet's name ("the Calder Courier") and outlet descriptors."""
 
+    broadcaster_first_words: frozenset[str] = words("radio television télévision tv")
+    """Chains: the first word of a broadcaster's name ("Radio Okapi")."""
+
     # --- organisations -----------------------------------------------------------------------
     organization_heads: frozenset[str] = words(
         "administration army attorney attorneys authority bank board campaign club company "
