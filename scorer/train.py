@@ -415,13 +415,10 @@ def _load_checkpoint(model: Any, optimizer: Any, path: Path) -> None:
 
 
 def _encode(tokenizer: Any, batch: Sequence[Example], max_length: int) -> Any:
-    return tokenizer(
-        [e.text for e in batch],
-        [e.context or "" for e in batch],
-        truncation="longest_first",
-        max_length=max_length,
-        padding=True,
-        return_tensors="pt",
+    from scorer.classifiers.transformer import encode_pairs
+
+    return encode_pairs(
+        tokenizer, [(e.text, e.context or "") for e in batch], max_length, return_tensors="pt"
     )
 
 

@@ -7,7 +7,7 @@ import pytest
 from scorer.classifiers.base import Classifier
 from scorer.classifiers.registry import load as load_classifier
 from scorer.classifiers.rules import RuleClassifier
-from scorer.classifiers.transformer import TransformerClassifier
+from scorer.classifiers.transformer import TransformerClassifier, encode_pairs
 from scorer.errors import ConfigError, ModelError
 
 CASES = [
@@ -110,3 +110,30 @@ def test_onnx_int8_agrees_with_the_model(model_classifier, tmp_path, monkeypatch
         p.label for p in model_classifier.predict(items)
     ]
     assert list(tmp_path.glob("*/model.int8.onnx"))
+
+
+LONG_SENTENCE = (
+    "Health Minister Sara Lindqvist said the regional clinics in the northern provinces would "
+    "stay open through the winter, that the ministry would hire another four hundred nurses "
+    "and midwives before the end of the year, that the waiting lists for hip and knee "
+    "operations would be halved within eighteen months, and that the new emergency wing at "
+    "the university hospital in Umea would open in the spring as planned despite the delays."
+)
+LONG_CONTEXT = (
+    "The storm reached the coast late on Sunday evening and cut power to thousands of homes. "
+    "Rivers in the valley rose by more than two metres overnight, flooding the lower streets "
+    "of three towns, closing the main railway line and the motorway bridge for most of Monday."
+)
+
+
+def test_a_long_sentence_keeps_its_opening_and_the_context_its_end(model_classifier):
+    tokenizer, limit = model_classifier.tokenizer, model_classifier.max_length
+    encoded = encode_pairs(tokenizer, [(LONG_SENTENCE, LONG_CONTEXT)], limit)
+    text = tokenizer.decode(encoded["input_ids"][0])
+    assert len(encoded["input_ids"][0]) <= limit
+    # the attribution at the sentence's start survives; the context keeps its last words
+    assert text.startswith("[CLS] health minister sara lindqvist said")
+    assert text.endswith("for most of monday. [SEP]")
+    assert "the storm reached" not in text
+    (prediction,) = model_classifier.predict([(LONG_SENTENCE, LONG_CONTEXT)])
+    assert prediction.label == "named-source"

