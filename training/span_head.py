@@ -331,7 +331,7 @@ def ship(directory: Path, model: Path) -> None:
     if SECTION in card:
         start = card.index(SECTION)
         end = card.find("\n## ", start + len(SECTION))
-        card = card[:start] + section + (card[end + 1 :] if end != -1 else "")
+        card = card[:start] + section + ("\n" + card[end + 1 :] if end != -1 else "")
     else:
         limits = card.find("## Limits")
         card = card[:limits] + section + "\n" + card[limits:] if limits != -1 else card + section
