@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence, text_start
-from scorer.coref import PRONOUN, SourceMemory, mentions_in, pronoun_kind
+from scorer.coref import PRONOUN, SourceMemory, pronoun_kind
 from scorer.lexicon import LEXICON, Lexicon
+from scorer.mentions import mentions_in
 from scorer.outlets import OutletRegistry, default_registry
 from scorer.sources import (
     ChainWords,

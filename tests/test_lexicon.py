@@ -22,6 +22,7 @@ READERS = (
     "scorer/attribution.py",
     "scorer/sources.py",
     "scorer/coref.py",
+    "scorer/mentions.py",
     "training/sourcing_rules.py",
     "training/polnear.py",
 )
