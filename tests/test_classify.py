@@ -7,7 +7,7 @@ import pytest
 from scorer.classifiers.base import Classifier
 from scorer.classifiers.registry import load as load_classifier
 from scorer.classifiers.rules import RuleClassifier
-from scorer.classifiers.transformer import TransformerClassifier, encode_pairs
+from scorer.classifiers.transformer import TransformerClassifier, encode_pairs, keeps_fp32
 from scorer.errors import ConfigError, ModelError
 
 CASES = [
@@ -78,8 +78,14 @@ def test_int8_is_the_default_and_agrees_with_fp32(model_classifier):
 
     fp32 = TransformerClassifier.load(MODEL_DIR, precision="fp32")
     assert (model_classifier.name, fp32.name) == ("model", "model-fp32")
-    linear = [type(m) for m in model_classifier.model.modules() if "Linear" in type(m).__name__]
-    assert linear and all(t is not torch.nn.Linear for t in linear)  # quantised on load
+    linear = {
+        n: type(m)
+        for n, m in model_classifier.model.named_modules()
+        if "Linear" in type(m).__name__ and not n.endswith("._packed_params")
+    }
+    quantised = [n for n, t in linear.items() if t is not torch.nn.Linear]
+    assert len(quantised) == 4 * 6 + 6  # attention q/k/v/out and the FFN input, per layer
+    assert all(keeps_fp32(n) == (t is torch.nn.Linear) for n, t in linear.items())
     items = [
         ("“It was a hoax,” the spokesman said.", ""),
         ("Officials said the dam was safe.", ""),

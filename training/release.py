@@ -113,8 +113,9 @@ never its start (`scorer.classifiers.transformer.sentence_first`).
 
 ## Training data
 
-{examples} examples after capping each label at {cap} (a seeded sample, the cap shared fairly
-between origins) and adding context-swapped copies: {counts}.
+Stage 1: {examples} examples after capping each label at {cap} (a seeded sample, the cap shared
+fairly between origins) and adding context-swapped copies: {counts}. Stage 2: the real-news
+train split alone, {examples2} examples with its context-swapped copies: {counts2}.
 Sources (built by `python -m training.build_data --out training/build`):
 - **Real news labelled by the project** (`training/realnews/`, see its DATA_CARD.md): the train
   split of a double-annotated, adjudicated corpus of 6,295 sentences from 685 PolNeAR articles
@@ -129,9 +130,10 @@ Sources (built by `python -m training.build_data --out training/build`):
 Never trained on `../shared/gold/seeds.jsonl` or `eval/gold/`, and no threshold is tuned on
 them.
 
-Settings: {epochs} epochs, batch {batch}, learning rate {lr}, max length {maxlen}, class
-weighting `{weighting}`, seed {seed}; {steps} steps in {minutes} min on {device}
-(2 CPU cores).
+Settings: batch {batch}, max length {maxlen}, class weighting `{weighting}`, seed {seed}, 2 CPU
+cores. Stage 1: {epochs1} epochs, learning rate {lr1}, {steps1} steps in {minutes1} min. Stage 2:
+{epochs} epochs, learning rate {lr}, {steps} steps in {minutes} min (timings with other work on
+the machine).
 
 ## Metrics
 
@@ -146,8 +148,8 @@ held-out 10% of the written examples.
 
 Int8 inference scales each layer's activations by the largest value in its batch, so a
 sentence's label can depend on which sentences share its batch: with the earlier default
-(batches of 32 over a whole gold file) the seeds scored 0.868; one document at a time in
-batches of 8, 0.908 (fp32: 0.939). Since
+(batches of 32 over a whole gold file) model v6 scored 0.868 on the seeds; one document at a
+time in batches of 8, 0.908 (fp32: 0.939). Since
 this card, the pipeline, `scorer eval` and these figures classify one document at a time in
 length-sorted batches of 8, so an article gets the same labels wherever it is scored (CLI,
 `--workers`, Ray, `scorer serve`) and these figures are what a user gets. fp32 does not depend
@@ -158,12 +160,14 @@ batches of 8 over the whole set.
 {comparison}{ablations}
 Recipe: stage 1 trains from the base encoder on everything above; stage 2 continues from it
 for 2 epochs on the real-news train split alone (learning rate 2e-5), which the real-news dev
-split preferred (macro-F1 0.689 against 0.667 for stage 1). Reproduce:
-`python -m training.build_data --out training/build`, `bash training/recipes/v6.sh` (writes
-`runs/v6-full`, then `runs/v6-adapt`), `python -m training.calibrate runs/v6-adapt --gold
-training/build/realnews_dev.jsonl --plot runs/v6-adapt/reliability.png --report
-training/build/realnews_test.jsonl`, and `python -m training.release runs/v6-adapt --out
-models/sourcing-minilm --baseline OLD/scorer.json --ablation NAME=DIR ...`.
+split preferred for model v6 (macro-F1 0.689 against 0.667 for stage 1) and again for this
+model (see the ablations). Reproduce:
+`python -m training.build_data --out training/build`, `PREFIX={prefix} bash
+training/recipes/v6.sh` (writes `runs/{prefix}-full`, then `runs/{prefix}-adapt`), `python -m
+training.calibrate runs/{prefix}-adapt --gold training/build/realnews_dev.jsonl --plot
+runs/{prefix}-adapt/reliability.png --report training/build/realnews_test.jsonl`, and `python
+-m training.release runs/{prefix}-adapt --version VERSION --out models/sourcing-minilm
+--baseline OLD/scorer.json --spans SPAN_HEAD_DIR --ablation NAME=DIR ...`.
 
 Training is deterministic (fixed seeds, ordered batches): on the same 2-core machine a second
 run from scratch gives a bitwise-identical `model.safetensors` (checked for model v5 on
@@ -246,6 +250,17 @@ def _calibration(meta: dict) -> str:
     )
 
 
+def _stage1(meta: dict) -> dict:
+    """The training settings of the model stage 2 started from (`--init-model`), read from its
+    `scorer.json`; empty where it is gone."""
+    init = meta["training"].get("init_model")
+    path = Path(init) / "scorer.json" if init else None
+    if path is None or not path.exists():
+        return {}
+    training = json.loads(path.read_text(encoding="utf-8")).get("training", {})
+    return training if isinstance(training, dict) else {}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("model_dir", type=Path)
@@ -279,16 +294,24 @@ def main() -> None:
         ).hexdigest()
         (staging / "scorer.json").write_text(json.dumps(meta, indent=2) + "\n")
         t = meta["training"]
+        stage1 = _stage1(meta)
         card = CARD.format(
+            prefix=args.model_dir.name.removesuffix("-adapt"),
+            examples2=t["examples"],
+            counts2=", ".join(f"{k} {v}" for k, v in t["label_counts"].items()),
+            epochs1=stage1.get("epochs", "?"),
+            lr1=stage1.get("learning_rate", "?"),
+            steps1=stage1.get("steps", "?"),
+            minutes1=stage1.get("minutes", "?"),
             version=args.version,
             sha=meta["base_sha256"],
             size=(staging / "model.safetensors").stat().st_size / 1e6,
             calibration=_calibration(meta),
             today=date.today().isoformat(),
             fmt=meta["format_version"],
-            examples=t["examples"],
-            cap=t.get("max_per_label", 0),
-            counts=", ".join(f"{k} {v}" for k, v in t["label_counts"].items()),
+            examples=stage1.get("examples", "?"),
+            cap=stage1.get("max_per_label", 0),
+            counts=", ".join(f"{k} {v}" for k, v in stage1.get("label_counts", {}).items()),
             epochs=t["epochs"],
             batch=t["batch_size"],
             lr=t["learning_rate"],

@@ -82,7 +82,13 @@ def base_sha256() -> str:
 
 
 def quantize_int8(model: Any) -> Any:
-    """The model with its linear layers dynamically quantised to int8, for CPU inference.
+    """The model with its linear layers dynamically quantised to int8, for CPU inference,
+    except each feed-forward block's output layer (`intermediate → output.dense`, which reads
+    the GELU activations and their outliers) and the classifier head, which stay fp32.
+
+    Quantising every linear layer let a clear denial flip to named-source with the sentences
+    it shared a batch with (activations are scaled per batch); keeping those layers in fp32
+    took model v10's real-news dev macro-F1 from 0.664 to 0.675 (fp32: 0.651).
 
     Returns the model unchanged where this torch build has no quantised CPU engine.
     """
@@ -96,9 +102,27 @@ def quantize_int8(model: Any) -> Any:
         return model
     with warnings.catch_warnings():  # the eager API is deprecated in favour of torchao
         warnings.simplefilter("ignore")
-        from torch.ao.quantization import quantize_dynamic
+        from torch.ao.quantization import default_dynamic_qconfig, quantize_dynamic
 
-        return quantize_dynamic(model.eval(), {torch.nn.Linear}, dtype=torch.qint8)
+        quantised = {
+            name: default_dynamic_qconfig
+            for name, module in model.named_modules()
+            if isinstance(module, torch.nn.Linear) and not keeps_fp32(name)
+        }
+        return quantize_dynamic(model.eval(), quantised, dtype=torch.qint8)
+
+
+def keeps_fp32(name: str) -> bool:
+    """Whether the linear layer `name` stays fp32 under int8 inference (`quantize_int8`).
+
+    Example:
+        >>> keeps_fp32("bert.encoder.layer.0.output.dense"), keeps_fp32("classifier")
+        (True, True)
+        >>> keeps_fp32("bert.encoder.layer.0.attention.output.dense")
+        False
+    """
+    feed_forward_out = name.endswith(".output.dense") and ".attention." not in name
+    return feed_forward_out or not name.startswith("bert.encoder.")
 
 
 def build_model(labels: Sequence[str], weights_dir: Path | None = None) -> Any:
