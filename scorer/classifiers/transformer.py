@@ -524,20 +524,12 @@ def encode_pairs(
     """The tokenizer's batch for (sentence, context) pairs, cut sentence-first
     (`sentence_first`); `kwargs` go to the tokenizer (`return_tensors`, offsets...). A
     tokenizer without offsets (not a "fast" one) falls back to "longest_first"."""
-    if not getattr(tokenizer, "is_fast", False):
-        return tokenizer(
-            [s for s, _ in items],
-            [c or "" for _, c in items],
-            truncation="longest_first",
-            max_length=max_length,
-            padding=True,
-            **kwargs,
-        )
-    pairs = sentence_first(tokenizer, items, max_length)
+    fast = getattr(tokenizer, "is_fast", False)
+    pairs = sentence_first(tokenizer, items, max_length) if fast else items
     return tokenizer(
         [s for s, _ in pairs],
         [c or "" for _, c in pairs],
-        truncation="only_second",
+        truncation="only_second" if fast else "longest_first",
         max_length=max_length,
         padding=True,
         **kwargs,
