@@ -6,10 +6,13 @@
 # truncation). The shipped model is `adapt`:
 # stage 1 `full` (every source, the real-news rows twice, from the base encoder), then stage 2
 # (2 epochs on the real-news train split alone, learning rate 2e-5, from stage 1).
+# STAGE1 names the run `adapt` starts from (default: $PREFIX-full); model v11 is
+# `PREFIX=v11 STAGE1=v11-no-polnear bash training/recipes/v6.sh no-polnear adapt`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=training/build
 PREFIX=${PREFIX:-v6}
+STAGE1=${STAGE1:-$PREFIX-full}
 filter() {  # filter ORIGIN OUT: train.jsonl without the rows of one origin
   python - "$1" "$2" <<'PY'
 import json, sys
@@ -25,7 +28,7 @@ for name in "${@:-full adapt}"; do
     case "$run" in
       full) base=$BUILD/train.jsonl ;;
       adapt)
-        scorer train $BUILD/realnews_train.jsonl --init-model runs/$PREFIX-full --output runs/$PREFIX-adapt \
+        scorer train $BUILD/realnews_train.jsonl --init-model runs/$STAGE1 --output runs/$PREFIX-adapt \
           --epochs 2 --learning-rate 2e-5 --max-per-label 0 --no-resume
         continue ;;
       realnews-only)
