@@ -35,7 +35,11 @@ def to_stand_off(doc: dict[str, Any], folder: str, shared: Path = SHARED) -> dic
         position = end
         kept = {k: v for k, v in sentence.items() if k != "text"}
         sentences.append({"start": start, "end": end, **kept})
-    return {**{k: v for k, v in doc.items() if k != "sentences"}, "file": file, "sentences": sentences}
+    return {
+        **{k: v for k, v in doc.items() if k != "sentences"},
+        "file": file,
+        "sentences": sentences,
+    }
 
 
 def main() -> None:
@@ -44,7 +48,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--folder", required=True, help="article folder under ../shared")
     args = parser.parse_args()
-    docs = [json.loads(line) for line in args.source.read_text(encoding="utf-8").splitlines() if line]
+    docs = [
+        json.loads(line) for line in args.source.read_text(encoding="utf-8").splitlines() if line
+    ]
     lines = [json.dumps(to_stand_off(doc, args.folder), ensure_ascii=False) for doc in docs]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} articles, {sum(len(d['sentences']) for d in docs)} sentences → {args.out}")

@@ -18,6 +18,7 @@ GOLD_SETS = {
     "chains_3": ROOT / "eval" / "gold" / "chains_3.jsonl",
     "chains_4": ROOT / "eval" / "gold" / "chains_4.jsonl",
     "chains_5": ROOT / "eval" / "gold" / "chains_5.jsonl",
+    "chains_6": ROOT / "eval" / "gold" / "chains_6.jsonl",
 }
 
 PUB = Hop("Daily Ledger", "outlet")

@@ -5,21 +5,27 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from eval.seeds import SHARED, gold_root, hop_matches, with_text
 from eval.standoff import to_stand_off
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAINS_5 = ROOT / "eval" / "gold" / "chains_5.jsonl"
+CHAINS_6 = ROOT / "eval" / "gold" / "chains_6.jsonl"
 
 
-def _docs() -> list[dict]:
-    return [json.loads(line) for line in CHAINS_5.read_text(encoding="utf-8").splitlines() if line]
+def _docs(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def test_chains_5_keeps_no_article_text_and_its_offsets_find_every_sentence() -> None:
-    docs = _docs()
+@pytest.mark.parametrize("path", [CHAINS_5, CHAINS_6], ids=["chains_5", "chains_6"])
+def test_real_chain_sets_keep_no_article_text_and_their_offsets_find_every_sentence(
+    path: Path,
+) -> None:
+    docs = _docs(path)
     assert len(docs) == 10
-    assert gold_root(CHAINS_5) == SHARED
+    assert gold_root(path) == SHARED
     for doc in docs:
         assert all("text" not in s for s in doc["sentences"])
         filled = with_text(doc, SHARED)
