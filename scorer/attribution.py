@@ -463,7 +463,9 @@ def attribute(
         # MSNBC's Morning Joe …") is quoted from that interview later on: the outlet stays a
         # hop. Not a wire agency's: a wire's reporter talks to people in passing.
         found = [_framed(chain, frames) for chain in found]
-        frames.extend(chain for chain in found if _is_frame(chain) and not _wire(chain[-2], registry))
+        frames.extend(
+            chain for chain in found if _is_frame(chain) and not _wire(chain[-2], registry)
+        )
         previous = found or previous
         own.append(bool(found))
         # A quote continuation or "he added" with no source of its own takes the last chains.
