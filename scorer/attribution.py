@@ -18,7 +18,7 @@ from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence, text_sta
 from scorer.coref import PRONOUN, SourceMemory, pronoun_kind
 from scorer.lexicon import LEXICON, Lexicon
 from scorer.mentions import mentions_in
-from scorer.outlets import OutletKind, OutletRegistry, default_registry
+from scorer.outlets import OutletRegistry, default_registry
 from scorer.sources import (
     ChainWords,
     SourceTyper,
@@ -440,7 +440,6 @@ def attribute(
     memory = SourceMemory(lexicon=lexicon)
     prefix = _prefix(article, registry)
     previous: list[list[Hop]] = []
-    frames: list[list[Hop]] = []  # chains to a person through the outlet they spoke to
     own: list[bool] = []  # whether each sentence's chains were found in it
     for sentence in article.sentences:
         memory.next_sentence(sentence.text)
@@ -459,13 +458,6 @@ def attribute(
         if found and True in own[-2:] and _continues_quote(sentence.text):
             # the chains found one or two sentences up ("“We want peace. / But …,” he said.")
             found = [_framed(chain, previous) for chain in found]
-        # A person interviewed by a broadcaster or a paper earlier in the article ("Sanders told
-        # MSNBC's Morning Joe …") is quoted from that interview later on: the outlet stays a
-        # hop. Not a wire agency's: a wire's reporter talks to people in passing.
-        found = [_framed(chain, frames) for chain in found]
-        frames.extend(
-            chain for chain in found if _is_frame(chain) and not _wire(chain[-2], registry)
-        )
         previous = found or previous
         own.append(bool(found))
         # A quote continuation or "he added" with no source of its own takes the last chains.
@@ -486,41 +478,19 @@ def _continues_quote(text: str) -> bool:
     return stripped[:1] in "“\"‘'" or _quote_balance(text) < 0
 
 
-def _is_frame(chain: list[Hop]) -> bool:
-    """A chain that ends with a person speaking to an outlet ("… → Radio Okapi → Mbemba")."""
-    return (
-        len(chain) >= 2
-        and chain[-1].kind == HopKind.PERSON.value
-        and chain[-2].kind == HopKind.OUTLET.value
-    )
-
-
-def _wire(hop: Hop, registry: OutletRegistry) -> bool:
-    outlet = registry.lookup(hop.name)
-    return outlet is not None and outlet.kind == OutletKind.WIRE_AGENCY
-
-
-def _framed(chain: list[Hop], frames: list[list[Hop]]) -> list[Hop]:
-    """A one-hop chain to a person who spoke to an outlet earlier in the article ("Mbemba told
-    Radio Okapi …") keeps that outlet: the article goes on quoting the same interview (the
-    convention three of the four blind annotators of chains_5 and chains_6 chose). The latest
-    such interview wins; a surname matches the full name. `frames` may also be the chains of
-    the sentence before, for a quotation that goes on there."""
-    if len(chain) != 1 or chain[0].kind != HopKind.PERSON.value:
+def _framed(chain: list[Hop], before: list[list[Hop]]) -> list[Hop]:
+    """A one-hop chain to the person who, in the sentence before, spoke to an outlet ("Mbemba
+    told Radio Okapi …") keeps that outlet: the quotation goes on in the same interview."""
+    if len(chain) != 1:
         return chain
-    for earlier in reversed(frames):
-        if _same_person(earlier[-1], chain[0]):
+    for earlier in before:
+        if (
+            len(earlier) >= 2
+            and _same(earlier[-1], chain[0])
+            and earlier[-2].kind == HopKind.OUTLET.value
+        ):
             return list(earlier)
     return chain
-
-
-def _same_person(a: Hop, b: Hop) -> bool:
-    """The same name, or a surname and the full name it ends ("Sanders", "Bernie Sanders")."""
-    if _same(a, b):
-        return True
-    words_a, words_b = a.name.split(), b.name.split()
-    short, full = sorted((words_a, words_b), key=len)
-    return len(short) == 1 and len(full) > 1 and short[0].lower() == full[-1].lower()
 
 
 def _spell_out_acronyms(sentences: list[Sentence], memory: SourceMemory) -> None:

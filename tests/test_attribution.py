@@ -324,24 +324,3 @@ def test_a_quotation_that_goes_on_keeps_the_outlet_it_was_given_to(model_scorer)
     assert chains[1] == [["Reuters", "Radio Okapi", "Jean-Claude Mbemba"]]
     assert chains[3] == [["Reuters", "Radio Okapi", "Jean-Claude Mbemba"]]
 
-
-def test_a_person_interviewed_by_a_broadcaster_keeps_it_as_a_hop_later_on(model_scorer):
-    # chains_5 and chains_6: three of four blind annotators keep the interview's outlet on
-    # every later quote of the interviewee; a wire agency's interview does not carry over.
-    article = model_scorer.score_text(
-        "Okafor backs the ceasefire\n\n"
-        "Senator Ada Okafor told MSNBC on Friday that the ceasefire would hold.\n\n"
-        "The talks resume in Geneva next week.\n\n"
-        "The mediators landed there on Sunday.\n\n"
-        "“We have waited long enough for this,” Okafor said.\n\n"
-        "Minister Tomas Berg told Reuters that the deal was close.\n\n"
-        "The delegations met again on Monday.\n\n"
-        "Their aides worked through the night.\n\n"
-        "“Nothing is signed yet,” Berg said at a news conference.",
-        publisher="Politico",
-    )
-    chains = _deepest(article)
-    assert chains[1] == [["Politico", "MSNBC", "Ada Okafor"]]
-    assert chains[4] == [["Politico", "MSNBC", "Ada Okafor"]]
-    assert chains[5] == [["Politico", "Reuters", "Tomas Berg"]]
-    assert chains[8] == [["Politico", "Tomas Berg"]]
