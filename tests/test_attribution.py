@@ -323,4 +323,3 @@ def test_a_quotation_that_goes_on_keeps_the_outlet_it_was_given_to(model_scorer)
     chains = _deepest(article)
     assert chains[1] == [["Reuters", "Radio Okapi", "Jean-Claude Mbemba"]]
     assert chains[3] == [["Reuters", "Radio Okapi", "Jean-Claude Mbemba"]]
-

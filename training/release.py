@@ -250,6 +250,11 @@ def _calibration(meta: dict) -> str:
     )
 
 
+def _counts(label_counts: dict) -> str:
+    """"named-source 2643, unattributed 2449, …" for the card."""
+    return ", ".join(f"{k} {v}" for k, v in label_counts.items())
+
+
 def _stage1(meta: dict) -> dict:
     """The training settings of the model stage 2 started from (`--init-model`), read from its
     `scorer.json`; empty where it is gone."""
@@ -298,7 +303,7 @@ def main() -> None:
         card = CARD.format(
             prefix=args.model_dir.name.removesuffix("-adapt"),
             examples2=t["examples"],
-            counts2=", ".join(f"{k} {v}" for k, v in t["label_counts"].items()),
+            counts2=_counts(t["label_counts"]),
             epochs1=stage1.get("epochs", "?"),
             lr1=stage1.get("learning_rate", "?"),
             steps1=stage1.get("steps", "?"),
@@ -311,7 +316,7 @@ def main() -> None:
             fmt=meta["format_version"],
             examples=stage1.get("examples", "?"),
             cap=stage1.get("max_per_label", 0),
-            counts=", ".join(f"{k} {v}" for k, v in stage1.get("label_counts", {}).items()),
+            counts=_counts(stage1.get("label_counts", {})),
             epochs=t["epochs"],
             batch=t["batch_size"],
             lr=t["learning_rate"],
