@@ -251,7 +251,7 @@ def _calibration(meta: dict) -> str:
 
 
 def _counts(label_counts: dict) -> str:
-    """ "named-source 2643, unattributed 2449, …" for the card."""
+    """The card's label counts: named-source 2643, unattributed 2449, …"""
     return ", ".join(f"{k} {v}" for k, v in label_counts.items())
 
 
