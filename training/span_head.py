@@ -29,7 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from training.spans import SPAN_TYPES, TypedSpan, decode_bio, format_table, span_f1
+from scorer.classifiers.spans import SPAN_TYPES, decode_bio
+from training.span_scores import TypedSpan, format_table, span_f1
 
 BUILD = Path("training/build")
 LAYERS = (2, 4, 6)  # hidden states read by the head (0 = embeddings)
