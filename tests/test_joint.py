@@ -52,8 +52,8 @@ def test_each_word_gets_its_first_word_piece_and_its_tags(span_file) -> None:
     assert kept == [list(range(len(row.words)))]
     tokens = tokenizer.convert_ids_to_tokens(encoded["input_ids"][0])
     firsts = [tokens[p] for p in pieces[0]]
-    # the sentence comes first (sentence-first encoding); "spokeswoman" is "spoke ##swoman"
-    assert firsts[6] == "spoke" and firsts[7] == "karine" and firsts[11] == "said"
+    # the sentence comes first (sentence-first encoding); each word starts at its first piece
+    assert firsts[6] == "spoke" and firsts[7] == "karin" and firsts[11] == "said"
     targets = span_targets([row], kept, len(pieces[0]))
     assert targets[0, 6, 0].item() == 1 and targets[0, 10, 0].item() == 2  # B, I (SOURCE)
     assert targets[0, 11, 1].item() == 1 and targets[0, 5, 0].item() == 0  # CUE B; "”" O
