@@ -460,6 +460,7 @@ def attribute(
             else []
         )
     _join_split_quotes(article.sentences, own)
+    _speaker_turns(article.sentences, prefix, interviews)
     _spell_out_acronyms(article.sentences, memory)
     return article
 
@@ -500,6 +501,54 @@ def _same_person(a: Hop, b: Hop) -> bool:
         return False
     short, full = sorted((a.name.split(), b.name.split()), key=len)
     return len(short) == 1 and len(full) > 1 and short[0].lower() == full[-1].lower()
+
+
+_SPEAKER_TAG = re.compile(r"^\W{0,2}([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):(?:\s|$)")
+"""A transcript's speaker tag opening a turn: "WALLACE: …", "“SEN. KAINE: …"."""
+
+
+def _speaker_turns(
+    sentences: list[Sentence], prefix: list[Hop], interviews: list[list[Hop]]
+) -> None:
+    """In a transcript ("WALLACE: Let's start … / PENCE: Well, look, …"), the speaker a tag
+    names is the source of every attributed sentence of the turn, up to the next tag or the
+    first paragraph that does not open with a quotation mark, reached through the interview
+    the transcript is of: the speaker's own (`interviews`), else the latest one (the host's
+    show). A tag names a person the article names by surname ("PENCE" → Mike Pence), or is
+    taken as written ("Wallace"). An article is a transcript where at least two speakers each
+    open two turns: a lone "UPDATE:" is not one."""
+    tags = [_SPEAKER_TAG.match(s.text) for s in sentences]
+    counts: dict[str, int] = {}
+    for tag in tags:
+        if tag:
+            counts[tag.group(1)] = counts.get(tag.group(1), 0) + 1
+    if sum(n >= 2 for n in counts.values()) < 2:
+        return
+    people = [
+        chain[-1]
+        for s in sentences
+        for chain in s.chains
+        if chain and chain[-1].kind == HopKind.PERSON.value
+    ]
+    speaker: list[Hop] = []
+    paragraph = None
+    for sentence, tag in zip(sentences, tags):
+        known = None
+        if tag:
+            hop = Hop(tag.group(1).split()[-1].title(), HopKind.PERSON.value)
+            known = next((p for p in people if _same_person(p, hop)), None)
+        if tag and (known or counts[tag.group(1)] >= 2):  # a speaker, not a lone "UPDATE:"
+            hop = known or hop
+            frame = _framed([hop], interviews)
+            if len(frame) == 1 and interviews:
+                frame = [interviews[-1][-2], hop]
+            speaker, paragraph = frame, sentence.paragraph
+        elif sentence.paragraph != paragraph:
+            # A turn's next paragraph opens with a quotation mark, as the transcript's do.
+            speaker = speaker if sentence.text.lstrip()[:1] in '“"' else []
+            paragraph = sentence.paragraph
+        if speaker and sentence.label in ATTRIBUTED:
+            sentence.chains = [_with_prefix(prefix, speaker)]
 
 
 def _spell_out_acronyms(sentences: list[Sentence], memory: SourceMemory) -> None:

@@ -409,3 +409,26 @@ def test_an_outlet_that_reported_what_a_person_said_is_not_an_interview(rules_sc
     ]
     assert [name for name, _ in chains[3][0]] == ["Calder Courier Online", "the mayor"]
     assert [name for name, _ in chains[7][0]] == ["Calder Courier Online", "Ed Ward"]
+
+
+def test_a_transcript_speaker_tag_is_the_source_of_the_turn(model_scorer):
+    chains = _chains(
+        model_scorer,
+        "Senator Ana Ruiz told CBS’s “Face the Nation” on Sunday that the bill would pass.\n\n"
+        "Partial transcript as follows:\n\n"
+        '"BRANDT: Senator, will the bill pass? Your critics say it will fail.\n\n'
+        '"RUIZ: It will pass, and the governor has said he will sign it. We have the votes.\n\n'
+        '"The critics are wrong about the votes.\n\n'
+        '"BRANDT: The governor said he would sign it?\n\n'
+        '"RUIZ: He told me so on Friday.\n\n'
+        "UPDATE: The mayor said the bridge would close.",
+        publisher="Daily Ledger",
+    )
+    ruiz = ["Daily Ledger", "CBS News", "Ana Ruiz"]
+    # the turn goes on in the sentence after the tag and in a paragraph that opens with a quote
+    assert [[name for name, _ in c] for c in chains[6]] == [ruiz]
+    assert [[name for name, _ in c] for c in chains[7]] == [ruiz]
+    assert [[name for name, _ in c] for c in chains[8]] == [["Daily Ledger", "CBS News", "Brandt"]]
+    assert [[name for name, _ in c] for c in chains[9]] == [ruiz]
+    # not a quoted paragraph: the turn is over ("UPDATE" opens no turn of its own)
+    assert [name.lower() for name, _ in chains[-1][0]] == ["daily ledger", "the mayor"]
