@@ -43,6 +43,10 @@ class Hop:
     cited: bool = field(default=False, compare=False, repr=False)
     """Reached through an explicit "citing Y" of the hop before it (not in the output): the
     structure the label model misses most, so `scorer.consistency` lets such a hop decide."""
+    interview: bool = field(default=False, compare=False, repr=False)
+    """An outlet the next hop spoke to ("told CNN", "in an interview with", "said on MSNBC"),
+    not one that reported on it (not in the output): `scorer.attribution` keeps it as a hop on
+    that person's later quotes."""
 
     def to_dict(self) -> dict[str, Any]:
         """The hop of the output contract: descriptor and state flag only when set."""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence, text_start
 from scorer.coref import PRONOUN, SourceMemory, pronoun_kind
+from scorer.interviews import interviewed_by, is_interview, outlet_or_show
 from scorer.lexicon import LEXICON, Lexicon
 from scorer.mentions import mentions_in
 from scorer.outlets import OutletRegistry, default_registry
@@ -193,23 +194,6 @@ def _hops_of(token: Token, typer: SourceTyper, memory: SourceMemory) -> list[Hop
     return hops
 
 
-def _interviewed_by(cue: Token, typer: SourceTyper) -> list[Hop]:
-    """The outlet of "said in an interview with MSNBC", "In an interview with The Philadelphia
-    Inquirer, Greene said": the outlet the source spoke to is a hop before the source."""
-    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
-        for talk in (o for o in prep.children if o.dep_ == "pobj"):
-            if talk.lemma_.lower() not in ("interview", "appearance", "podcast"):
-                continue
-            for with_ in (
-                c for c in talk.children if c.dep_ == "prep" and c.lower_ in ("with", "on")
-            ):
-                for outlet in (o for o in with_.children if o.dep_ == "pobj"):
-                    hop = typer.hop(noun_phrase(outlet))
-                    if hop is not None and hop.kind == HopKind.OUTLET.value:
-                        return [hop]
-    return []
-
-
 def _chains_in(
     sent: Span, typer: SourceTyper, memory: SourceMemory, denial_first: bool = False
 ) -> list[list[Hop]]:
@@ -293,12 +277,11 @@ def _chains_in(
                 found = [h for h in found if h.kind == HopKind.OUTLET.value]
             cue.hops.extend(found)
             if lemma == "tell":
+                # "told CNN", "told CNN's Jake Tapper", "told The Steve Harvey Morning Show"
                 told = [
-                    typer.hop(noun_phrase(c))
-                    for c in token.children
-                    if c.dep_ in ("dobj", "dative")
+                    outlet_or_show(c, typer) for c in token.children if c.dep_ in ("dobj", "dative")
                 ]
-                cue.outer = [h for h in told if h is not None and h.kind == HopKind.OUTLET.value]
+                cue.outer = [h for h in told if h is not None]
                 if cue.outer:
                     # "A congressional aide told CNN": an unnamed source reached through an
                     # outlet, as with "citing" (the chain may set the label).
@@ -306,7 +289,7 @@ def _chains_in(
                         replace(h, cited=True) if h.kind == HopKind.ANONYMOUS.value else h
                         for h in cue.hops
                     ]
-            cue.outer = cue.outer or _interviewed_by(token, typer)
+            cue.outer = cue.outer or interviewed_by(token, typer)
         elif lower in ("report", "reports") and token.pos_ == "NOUN":
             for prep in (
                 c for c in token.children if c.dep_ == "prep" and c.lower_ in cue_words.report_preps
@@ -440,6 +423,7 @@ def attribute(
     memory = SourceMemory(lexicon=lexicon)
     prefix = _prefix(article, registry)
     previous: list[list[Hop]] = []
+    interviews: list[list[Hop]] = []  # chains to a person through an outlet they spoke to
     own: list[bool] = []  # whether each sentence's chains were found in it
     for sentence in article.sentences:
         memory.next_sentence(sentence.text)
@@ -458,6 +442,15 @@ def attribute(
         if found and True in own[-2:] and _continues_quote(sentence.text):
             # the chains found one or two sentences up ("“We want peace. / But …,” he said.")
             found = [_framed(chain, previous) for chain in found]
+        # A person interviewed by a broadcaster or a paper earlier in the article ("Sanders told
+        # CNN's Jake Tapper …") is quoted from that interview later on: the outlet stays a hop
+        # on the quotations (the convention three of the four blind annotators of chains_5 and
+        # chains_6 chose), not on paraphrase, which may come from anywhere. Only an interview
+        # opens such a frame, not a report ("The Ledger reported, citing the mayor"), nor a
+        # wire agency's: a wire's reporter talks to people in passing.
+        if _QUOTE_MARKS.search(sentence.text):
+            found = [_framed(chain, interviews) for chain in found]
+        interviews.extend(chain for chain in found if is_interview(chain, registry))
         previous = found or previous
         own.append(bool(found))
         # A quote continuation or "he added" with no source of its own takes the last chains.
@@ -467,8 +460,13 @@ def attribute(
             else []
         )
     _join_split_quotes(article.sentences, own)
+    _speaker_turns(article.sentences, prefix, interviews)
     _spell_out_acronyms(article.sentences, memory)
     return article
+
+
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+"""Double quotation marks: a sentence that quotes someone (single ones double as apostrophes)."""
 
 
 def _continues_quote(text: str) -> bool:
@@ -479,18 +477,78 @@ def _continues_quote(text: str) -> bool:
 
 
 def _framed(chain: list[Hop], before: list[list[Hop]]) -> list[Hop]:
-    """A one-hop chain to the person who, in the sentence before, spoke to an outlet ("Mbemba
-    told Radio Okapi …") keeps that outlet: the quotation goes on in the same interview."""
+    """A one-hop chain to a person who, in `before`, spoke to an outlet ("Mbemba told Radio
+    Okapi …") keeps that outlet: the quotation goes on in the same interview. `before` is the
+    chains of the sentence before, or the article's interviews so far (the latest wins); a
+    surname matches the full name."""
     if len(chain) != 1:
         return chain
-    for earlier in before:
+    for earlier in reversed(before):
         if (
             len(earlier) >= 2
-            and _same(earlier[-1], chain[0])
+            and _same_person(earlier[-1], chain[0])
             and earlier[-2].kind == HopKind.OUTLET.value
         ):
             return list(earlier)
     return chain
+
+
+def _same_person(a: Hop, b: Hop) -> bool:
+    """The same name, or a surname and the full name it ends ("Sanders", "Bernie Sanders")."""
+    if _same(a, b):
+        return True
+    if a.kind != HopKind.PERSON.value or b.kind != HopKind.PERSON.value:
+        return False
+    short, full = sorted((a.name.split(), b.name.split()), key=len)
+    return len(short) == 1 and len(full) > 1 and short[0].lower() == full[-1].lower()
+
+
+_SPEAKER_TAG = re.compile(r"^\W{0,2}([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):(?:\s|$)")
+"""A transcript's speaker tag opening a turn: "WALLACE: …", "“SEN. KAINE: …"."""
+
+
+def _speaker_turns(
+    sentences: list[Sentence], prefix: list[Hop], interviews: list[list[Hop]]
+) -> None:
+    """In a transcript ("WALLACE: Let's start … / PENCE: Well, look, …"), the speaker a tag
+    names is the source of every attributed sentence of the turn, up to the next tag or the
+    first paragraph that does not open with a quotation mark, reached through the interview
+    the transcript is of: the speaker's own (`interviews`), else the latest one (the host's
+    show). A tag names a person the article names by surname ("PENCE" → Mike Pence), or is
+    taken as written ("Wallace"). An article is a transcript where at least two speakers each
+    open two turns: a lone "UPDATE:" is not one."""
+    tags = [_SPEAKER_TAG.match(s.text) for s in sentences]
+    counts: dict[str, int] = {}
+    for tag in tags:
+        if tag:
+            counts[tag.group(1)] = counts.get(tag.group(1), 0) + 1
+    if sum(n >= 2 for n in counts.values()) < 2:
+        return
+    people = [
+        chain[-1]
+        for s in sentences
+        for chain in s.chains
+        if chain and chain[-1].kind == HopKind.PERSON.value
+    ]
+    speaker: list[Hop] = []
+    paragraph = None
+    for sentence, tag in zip(sentences, tags):
+        known = None
+        if tag:
+            hop = Hop(tag.group(1).split()[-1].title(), HopKind.PERSON.value)
+            known = next((p for p in people if _same_person(p, hop)), None)
+        if tag and (known or counts[tag.group(1)] >= 2):  # a speaker, not a lone "UPDATE:"
+            hop = known or hop
+            frame = _framed([hop], interviews)
+            if len(frame) == 1 and interviews:
+                frame = [interviews[-1][-2], hop]
+            speaker, paragraph = frame, sentence.paragraph
+        elif sentence.paragraph != paragraph:
+            # A turn's next paragraph opens with a quotation mark, as the transcript's do.
+            speaker = speaker if sentence.text.lstrip()[:1] in '“"' else []
+            paragraph = sentence.paragraph
+        if speaker and sentence.label in ATTRIBUTED:
+            sentence.chains = [_with_prefix(prefix, speaker)]
 
 
 def _spell_out_acronyms(sentences: list[Sentence], memory: SourceMemory) -> None:

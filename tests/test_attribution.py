@@ -71,6 +71,36 @@ def test_seed_chains_reach_target(rules_scorer, gold_docs):
                 ("Tom Reed", "person"),
             ],
         ),
+        (  # a show's outlet, or a journalist's, is the hop
+            "During an interview on CNBC's Squawk Box, Governor Tom Reed said taxes would fall.",
+            [("Daily Ledger", "outlet"), ("CNBC", "outlet"), ("Tom Reed", "person")],
+        ),
+        (
+            "Senator Ana Ruiz told CNN's Jake Tapper on Sunday that the bill would pass.",
+            [("Daily Ledger", "outlet"), ("CNN", "outlet"), ("Ana Ruiz", "person")],
+        ),
+        (
+            "Governor Tom Reed said on MSNBC that the budget was short.",
+            [("Daily Ledger", "outlet"), ("MSNBC", "outlet"), ("Tom Reed", "person")],
+        ),
+        (
+            "On The Kelly Brandt Morning Show, Mayor Ana Ruiz said the bridge would close.",
+            [
+                ("Daily Ledger", "outlet"),
+                ("Kelly Brandt Morning Show", "outlet"),
+                ("Ana Ruiz", "person"),
+            ],
+        ),
+        (  # the opening participle, however it is parsed
+            "Sitting down with MSNBC's “The Kelly Brandt Show” on Thursday, during which she "
+            "also touched on trade, Senator Ana Ruiz said that she was surprised.",
+            [("Daily Ledger", "outlet"), ("MSNBC", "outlet"), ("Ana Ruiz", "person")],
+        ),
+        (
+            "Speaking to the BBC on Monday, Health Minister Amir Khan said the clinics would stay "
+            "open.",
+            [("Daily Ledger", "outlet"), ("BBC", "outlet"), ("Amir Khan", "person")],
+        ),
     ],
 )
 def test_chain_patterns(rules_scorer, text, expected):
@@ -323,3 +353,82 @@ def test_a_quotation_that_goes_on_keeps_the_outlet_it_was_given_to(model_scorer)
     chains = _deepest(article)
     assert chains[1] == [["Reuters", "Radio Okapi", "Jean-Claude Mbemba"]]
     assert chains[3] == [["Reuters", "Radio Okapi", "Jean-Claude Mbemba"]]
+
+
+def test_a_person_interviewed_by_an_outlet_keeps_it_on_later_quotes(rules_scorer):
+    # Quoted later in the article, the interviewee is quoted from the interview: the outlet
+    # stays a hop on the quotations (not on paraphrase, which may come from anywhere).
+    chains = _chains(
+        rules_scorer,
+        "Senator Bernie Sanders told CNN on Sunday that the party would unite.\n\n"
+        "The primary is in June.\n\n"
+        "It rained all week.\n\n"
+        "“We will win in November,” he said.\n\n"
+        "“Nobody should doubt it,” Sanders said.\n\n"
+        "Sanders said he would campaign in Ohio.",
+        publisher="Daily Ledger",
+    )
+    framed = [("Daily Ledger", "outlet"), ("CNN", "outlet"), ("Bernie Sanders", "person")]
+    assert chains[0] == [framed]
+    assert chains[3] == [framed]
+    assert chains[4] == [framed]
+    assert [name for name, _ in chains[5][0]] in (
+        ["Daily Ledger", "Sanders"],
+        ["Daily Ledger", "Bernie Sanders"],
+    )
+
+
+def test_remarked_is_a_cue_of_the_chains(model_scorer):
+    chains = _chains(
+        model_scorer,
+        "Senator Ana Ruiz remarked on MSNBC that she was “a little surprised” by the vote.",
+        publisher="Daily Ledger",
+    )
+    assert [name for name, _ in chains[0][0]] == ["Daily Ledger", "MSNBC", "Ana Ruiz"]
+
+
+def test_an_outlet_that_reported_what_a_person_said_is_not_an_interview(rules_scorer):
+    # "The Daily Ledger reported, citing the mayor" is a report, not an interview: the mayor's
+    # later words are not the Ledger's. Nor is a wire agency's brief talk an interview.
+    chains = _chains(
+        rules_scorer,
+        "The Daily Ledger reported, citing the mayor, that the bridge would close.\n\n"
+        "The council meets on Friday.\n\n"
+        "Traffic was heavy on Monday.\n\n"
+        "“Repairs will take a month,” the mayor said.\n\n"
+        "Senator Ed Ward told Reuters that the bill would pass.\n\n"
+        "The vote is on Friday.\n\n"
+        "It rained all week.\n\n"
+        "“I am confident,” Ward said.",
+        publisher="Calder Courier Online",
+    )
+    assert [name for name, _ in chains[0][0]] == [
+        "Calder Courier Online",
+        "Daily Ledger",
+        "the mayor",
+    ]
+    assert [name for name, _ in chains[3][0]] == ["Calder Courier Online", "the mayor"]
+    assert [name for name, _ in chains[7][0]] == ["Calder Courier Online", "Ed Ward"]
+
+
+def test_a_transcript_speaker_tag_is_the_source_of_the_turn(model_scorer):
+    chains = _chains(
+        model_scorer,
+        "Senator Ana Ruiz told CBS’s “Face the Nation” on Sunday that the bill would pass.\n\n"
+        "Partial transcript as follows:\n\n"
+        '"BRANDT: Senator, will the bill pass? Your critics say it will fail.\n\n'
+        '"RUIZ: It will pass, and the governor has said he will sign it. We have the votes.\n\n'
+        '"The critics are wrong about the votes.\n\n'
+        '"BRANDT: The governor said he would sign it?\n\n'
+        '"RUIZ: He told me so on Friday.\n\n'
+        "UPDATE: The mayor said the bridge would close.",
+        publisher="Daily Ledger",
+    )
+    ruiz = ["Daily Ledger", "CBS News", "Ana Ruiz"]
+    # the turn goes on in the sentence after the tag and in a paragraph that opens with a quote
+    assert [[name for name, _ in c] for c in chains[6]] == [ruiz]
+    assert [[name for name, _ in c] for c in chains[7]] == [ruiz]
+    assert [[name for name, _ in c] for c in chains[8]] == [["Daily Ledger", "CBS News", "Brandt"]]
+    assert [[name for name, _ in c] for c in chains[9]] == [ruiz]
+    # not a quoted paragraph: the turn is over ("UPDATE" opens no turn of its own)
+    assert [name.lower() for name, _ in chains[-1][0]] == ["daily ledger", "the mayor"]

@@ -41,7 +41,7 @@ class CueWords:
     count them: on raw text they are often no speech ("maintain a road", "stress test")."""
 
     chain_reporting_verbs: frozenset[str] = words(
-        "brand declare emphasise flag label mention pledge publish welcome"
+        "brand declare emphasise flag label mention pledge publish remark welcome"
     )
     """Chains only: the baseline does not count them, and as training report cues they would
     change PolNeAR labels ("officials welcome the fight")."""
