@@ -133,6 +133,8 @@ def build(
     if realnews.CORPUS.exists():
         realnews.write_rows("train", out / "realnews_train.jsonl")
         realnews.write_gold("dev", out / "realnews_dev.jsonl")
+        # the dev split as training rows: `training.joint` scores each run on it
+        realnews.write_rows("dev", out / "realnews_dev_rows.jsonl")
         realnews.write_gold("test", out / "realnews_test.jsonl")
     return sets
 

@@ -33,7 +33,7 @@ import json
 import math
 import random
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -323,6 +323,9 @@ def train(config: JointConfig, log: Any = print) -> Path:
             "recipe": "training.joint",
             "train_files": [str(p) for p in config.label_files],
             "examples": len(examples),
+            "label_counts": dict(Counter(e.label for e in examples)),
+            "class_weighting": "sqrt",
+            "stage1": _training_of(init),
             "steps": step,
             "minutes": round(minutes, 1),
             "device": device,
@@ -347,6 +350,16 @@ def train(config: JointConfig, log: Any = print) -> Path:
     (config.output / "joint.json").write_text(json.dumps(scores, indent=1) + "\n")
     log(f"wrote {config.output} after {step} steps in {minutes:.1f} min")
     return config.output
+
+
+def _training_of(model_dir: Path | None) -> dict[str, Any]:
+    """The training settings recorded in a model directory's `scorer.json` (an `--init-model`:
+    the card shows both stages), without that model's own stage 1."""
+    path = model_dir / "scorer.json" if model_dir else None
+    if path is None or not path.exists():
+        return {}
+    training = json.loads(path.read_text(encoding="utf-8")).get("training", {})
+    return {k: v for k, v in training.items() if k != "stage1"}
 
 
 def _device(model: Any) -> Any:

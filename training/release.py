@@ -94,6 +94,47 @@ def _table(results: dict) -> str:
     return "\n".join(lines)
 
 
+RECIPE_V6 = """\
+Recipe: stage 1 trains from the base encoder on everything above; stage 2 continues from it
+for 2 epochs on the real-news train split alone (learning rate 2e-5), which the real-news dev
+split preferred for model v6 (macro-F1 0.689 against 0.667 for stage 1) and again for this
+model (see the ablations). Reproduce:
+`python -m training.build_data --out training/build`, `PREFIX={prefix} bash
+training/recipes/v6.sh` (writes `runs/{prefix}-full`, then `runs/{prefix}-adapt`), `python -m
+training.calibrate runs/{prefix}-adapt --gold training/build/realnews_dev.jsonl --plot
+runs/{prefix}-adapt/reliability.png --report training/build/realnews_test.jsonl`, and `python
+-m training.release runs/{prefix}-adapt --version VERSION --out models/sourcing-minilm
+--baseline OLD/scorer.json --spans SPAN_HEAD_DIR --ablation NAME=DIR ...`.
+
+Training is deterministic (fixed seeds, ordered batches): on the same 2-core machine a second
+run from scratch gives a bitwise-identical `model.safetensors` (checked for model v5 on
+2026-11-22 and by `tests/test_train.py` on a small run). Another CPU or torch build may differ
+in the last bits of floating-point sums.
+"""
+
+RECIPE_JOINT = """\
+Recipe (`training.joint`): one encoder, two heads, trained together. Each step takes a batch of
+the labelled sentences above (the label from the pair's [CLS]) and a batch of PolNeAR train's
+span-annotated sentences (SOURCE / CUE / CONTENT tags from the span head below, reading layers
+2, 4 and 6), and adds {span_weight} × the span loss to the label loss. Stage 1 trains from the
+base encoder on everything above; stage 2 continues from it for 2 epochs on the real-news train
+split alone (learning rate 2e-5), the span loss still on. Learning to find who said what made the
+labels better: the same two stages without the span loss score 0.661 on real-news dev (int8)
+against this model's 0.704 (see the ablations). Reproduce:
+`python -m training.build_data --out training/build`, `PREFIX={prefix} SPAN_WEIGHT={span_weight}
+bash training/recipes/joint.sh` (writes `runs/{prefix}-joint`, then `runs/{prefix}-adapt`),
+`python -m training.calibrate runs/{prefix}-adapt --gold training/build/realnews_dev.jsonl
+--plot runs/{prefix}-adapt/reliability.png --report training/build/realnews_test.jsonl`, and
+`python -m training.release runs/{prefix}-adapt --version VERSION --out models/sourcing-minilm
+--baseline OLD/scorer.json --spans runs/{prefix}-adapt --ablation NAME=DIR ...`.
+
+This model was trained on one NVIDIA H100 (2.3 + 0.8 min; the base encoder's weights were
+carried there in fp16, and the frozen word embeddings therefore trained in fp16-rounded form;
+inference reads them in fp32). GPU training is not bitwise deterministic; on 2 CPU cores the
+same recipe takes hours. Seeds and span weights move real-news dev by about ±0.01 (ablations).
+
+"""
+
 CARD = """# sourcing-minilm — sentence sourcing classifier (model v{version})
 
 Labels each news sentence `named-source`, `anonymous-source`, `official-denial` or
@@ -130,8 +171,8 @@ Sources (built by `python -m training.build_data --out training/build`):
 Never trained on `../shared/gold/seeds.jsonl` or `eval/gold/`, and no threshold is tuned on
 them.
 
-Settings: batch {batch}, max length {maxlen}, class weighting `{weighting}`, seed {seed}, 2 CPU
-cores. Stage 1: {epochs1} epochs, learning rate {lr1}, {steps1} steps in {minutes1} min. Stage 2:
+Settings: batch {batch}, max length {maxlen}, class weighting `{weighting}`, seed {seed}, {machine}.
+Stage 1: {epochs1} epochs, learning rate {lr1}, {steps1} steps in {minutes1} min. Stage 2:
 {epochs} epochs, learning rate {lr}, {steps} steps in {minutes} min (timings with other work on
 the machine).
 
@@ -158,22 +199,7 @@ batches of 8 over the whole set.
 
 {table}
 {comparison}{ablations}
-Recipe: stage 1 trains from the base encoder on everything above; stage 2 continues from it
-for 2 epochs on the real-news train split alone (learning rate 2e-5), which the real-news dev
-split preferred for model v6 (macro-F1 0.689 against 0.667 for stage 1) and again for this
-model (see the ablations). Reproduce:
-`python -m training.build_data --out training/build`, `PREFIX={prefix} bash
-training/recipes/v6.sh` (writes `runs/{prefix}-full`, then `runs/{prefix}-adapt`), `python -m
-training.calibrate runs/{prefix}-adapt --gold training/build/realnews_dev.jsonl --plot
-runs/{prefix}-adapt/reliability.png --report training/build/realnews_test.jsonl`, and `python
--m training.release runs/{prefix}-adapt --version VERSION --out models/sourcing-minilm
---baseline OLD/scorer.json --spans SPAN_HEAD_DIR --ablation NAME=DIR ...`.
-
-Training is deterministic (fixed seeds, ordered batches): on the same 2-core machine a second
-run from scratch gives a bitwise-identical `model.safetensors` (checked for model v5 on
-2026-11-22 and by `tests/test_train.py` on a small run). Another CPU or torch build may differ
-in the last bits of floating-point sums.
-
+{recipe}
 ## Limits
 
 English news only. The real-news corpus is US political news of 2015–2016 from seven outlets;
@@ -255,9 +281,20 @@ def _counts(label_counts: dict) -> str:
     return ", ".join(f"{k} {v}" for k, v in label_counts.items())
 
 
+def _recipe(meta: dict, prefix: str) -> str:
+    """The card's recipe paragraph: `training.joint`'s or the v6 recipe's."""
+    t = meta["training"]
+    if t.get("recipe") == "training.joint":
+        return RECIPE_JOINT.format(prefix=prefix, span_weight=t.get("span_weight", 1.0))
+    return RECIPE_V6.format(prefix=prefix)
+
+
 def _stage1(meta: dict) -> dict:
-    """The training settings of the model stage 2 started from (`--init-model`), read from its
-    `scorer.json`; empty where it is gone."""
+    """The training settings of the model stage 2 started from (`--init-model`): as recorded
+    with the model (`training.joint` keeps them), else read from that model's `scorer.json`;
+    empty where it is gone."""
+    if meta["training"].get("stage1"):
+        return meta["training"]["stage1"]
     init = meta["training"].get("init_model")
     path = Path(init) / "scorer.json" if init else None
     if path is None or not path.exists():
@@ -321,7 +358,7 @@ def main() -> None:
             batch=t["batch_size"],
             lr=t["learning_rate"],
             maxlen=t["max_length"],
-            weighting=t["class_weighting"],
+            weighting=t.get("class_weighting", "sqrt"),
             seed=t["seed"],
             steps=t["steps"],
             minutes=t["minutes"],
@@ -329,6 +366,8 @@ def main() -> None:
             table=_table(results),
             comparison=_comparison(results, args.baseline),
             ablations=_ablations(args.ablation),
+            recipe=_recipe(meta, args.model_dir.name.removesuffix("-adapt")),
+            machine="one NVIDIA H100" if t["device"] == "cuda" else "2 CPU cores",
         )
         (staging / "README.md").write_text(card)
         if args.spans:

@@ -279,6 +279,19 @@ SECTION = "## Span head"
 
 def span_card(meta: dict) -> str:
     """The model card's span-head section, from the shipped `spans.json`."""
+    if meta.get("joint"):
+        how = (
+            "It was trained together with the encoder and the label head on PolNeAR train's "
+            "human attribution spans (`training.joint`, see the recipe above)."
+        )
+    else:
+        how = (
+            "The encoder is frozen while the head trains, so the labels above are unchanged by "
+            "it. Trained on PolNeAR train's human attribution spans (`python -m "
+            "training.span_head features --split train`, then `train --out DIR --epochs "
+            f"{meta['epochs']} --hidden {meta['hidden']}`; epoch picked on 10% of the train "
+            "articles held out), shipped with `python -m training.span_head ship DIR`."
+        )
     rows = "\n".join(
         f"| {kind} | {m['exact']:.3f} | {m['overlap']:.3f} | {m['tokens']:.3f} |"
         for kind, m in meta["dev"].items()
@@ -288,11 +301,7 @@ def span_card(meta: dict) -> str:
 `spans.safetensors` ({meta["size_mb"]:.1f} MB, fp16) is a second head on this encoder: a
 BiLSTM (hidden {meta["hidden"]}) over the hidden states of encoder layers
 {", ".join(str(x) for x in meta["layers"])} at each word's first word piece, tagging SOURCE,
-CUE and CONTENT spans (B/I/O) in the same forward pass that labels the sentence. The encoder is
-frozen while the head trains, so the labels above are unchanged by it. Trained on PolNeAR
-train's human attribution spans (`python -m training.span_head features --split train`, then
-`train --out DIR --epochs {meta["epochs"]} --hidden {meta["hidden"]}`; epoch picked on 10% of
-the train articles held out), shipped with `python -m training.span_head ship DIR`.
+CUE and CONTENT spans (B/I/O) in the same forward pass that labels the sentence. {how}
 
 PolNeAR dev, span F1 (exact match, greedy token-overlap match, token level):
 
