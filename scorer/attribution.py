@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence, text_start
 from scorer.coref import PRONOUN, SourceMemory, pronoun_kind
-from scorer.interviews import interviewed_by, is_interview, outlet_or_show
+from scorer.interviews import (
+    framed,
+    interviewed_by,
+    is_interview,
+    outlet_or_show,
+    speaker_turns,
+    with_prefix,
+)
 from scorer.lexicon import LEXICON, Lexicon
 from scorer.mentions import mentions_in
 from scorer.outlets import OutletRegistry, default_registry
@@ -404,11 +411,6 @@ def _credits_itself(credit: str, publisher: str) -> bool:
     return bool(publisher_words) and credit_words[: len(publisher_words)] == publisher_words
 
 
-def _same(a: Hop, b: Hop) -> bool:
-    key = lambda h: h.name.lower().removeprefix("the ").strip()  # noqa: E731
-    return key(a) == key(b)
-
-
 def attribute(
     article: Article, *, registry: OutletRegistry | None = None, lexicon: Lexicon = LEXICON
 ) -> Article:
@@ -441,7 +443,7 @@ def attribute(
         found = [chain for i, chain in enumerate(found) if chain not in found[:i]]
         if found and True in own[-2:] and _continues_quote(sentence.text):
             # the chains found one or two sentences up ("“We want peace. / But …,” he said.")
-            found = [_framed(chain, previous) for chain in found]
+            found = [framed(chain, previous) for chain in found]
         # A person interviewed by a broadcaster or a paper earlier in the article ("Sanders told
         # CNN's Jake Tapper …") is quoted from that interview later on: the outlet stays a hop
         # on the quotations (the convention three of the four blind annotators of chains_5 and
@@ -449,18 +451,18 @@ def attribute(
         # opens such a frame, not a report ("The Ledger reported, citing the mayor"), nor a
         # wire agency's: a wire's reporter talks to people in passing.
         if _QUOTE_MARKS.search(sentence.text):
-            found = [_framed(chain, interviews) for chain in found]
+            found = [framed(chain, interviews) for chain in found]
         interviews.extend(chain for chain in found if is_interview(chain, registry))
         previous = found or previous
         own.append(bool(found))
         # A quote continuation or "he added" with no source of its own takes the last chains.
         sentence.chains = (
-            [_with_prefix(prefix, chain) for chain in previous if chain]
+            [with_prefix(prefix, chain) for chain in previous if chain]
             if sentence.label in ATTRIBUTED
             else []
         )
     _join_split_quotes(article.sentences, own)
-    _speaker_turns(article.sentences, prefix, interviews)
+    speaker_turns(article.sentences, prefix, interviews)
     _spell_out_acronyms(article.sentences, memory)
     return article
 
@@ -474,81 +476,6 @@ def _continues_quote(text: str) -> bool:
     one it did not open ("But peace cannot mean that," he said.)."""
     stripped = text.lstrip()
     return stripped[:1] in "“\"‘'" or _quote_balance(text) < 0
-
-
-def _framed(chain: list[Hop], before: list[list[Hop]]) -> list[Hop]:
-    """A one-hop chain to a person who, in `before`, spoke to an outlet ("Mbemba told Radio
-    Okapi …") keeps that outlet: the quotation goes on in the same interview. `before` is the
-    chains of the sentence before, or the article's interviews so far (the latest wins); a
-    surname matches the full name."""
-    if len(chain) != 1:
-        return chain
-    for earlier in reversed(before):
-        if (
-            len(earlier) >= 2
-            and _same_person(earlier[-1], chain[0])
-            and earlier[-2].kind == HopKind.OUTLET.value
-        ):
-            return list(earlier)
-    return chain
-
-
-def _same_person(a: Hop, b: Hop) -> bool:
-    """The same name, or a surname and the full name it ends ("Sanders", "Bernie Sanders")."""
-    if _same(a, b):
-        return True
-    if a.kind != HopKind.PERSON.value or b.kind != HopKind.PERSON.value:
-        return False
-    short, full = sorted((a.name.split(), b.name.split()), key=len)
-    return len(short) == 1 and len(full) > 1 and short[0].lower() == full[-1].lower()
-
-
-_SPEAKER_TAG = re.compile(r"^\W{0,2}([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):(?:\s|$)")
-"""A transcript's speaker tag opening a turn: "WALLACE: …", "“SEN. KAINE: …"."""
-
-
-def _speaker_turns(
-    sentences: list[Sentence], prefix: list[Hop], interviews: list[list[Hop]]
-) -> None:
-    """In a transcript ("WALLACE: Let's start … / PENCE: Well, look, …"), the speaker a tag
-    names is the source of every attributed sentence of the turn, up to the next tag or the
-    first paragraph that does not open with a quotation mark, reached through the interview
-    the transcript is of: the speaker's own (`interviews`), else the latest one (the host's
-    show). A tag names a person the article names by surname ("PENCE" → Mike Pence), or is
-    taken as written ("Wallace"). An article is a transcript where at least two speakers each
-    open two turns: a lone "UPDATE:" is not one."""
-    tags = [_SPEAKER_TAG.match(s.text) for s in sentences]
-    counts: dict[str, int] = {}
-    for tag in tags:
-        if tag:
-            counts[tag.group(1)] = counts.get(tag.group(1), 0) + 1
-    if sum(n >= 2 for n in counts.values()) < 2:
-        return
-    people = [
-        chain[-1]
-        for s in sentences
-        for chain in s.chains
-        if chain and chain[-1].kind == HopKind.PERSON.value
-    ]
-    speaker: list[Hop] = []
-    paragraph = None
-    for sentence, tag in zip(sentences, tags):
-        known = None
-        if tag:
-            hop = Hop(tag.group(1).split()[-1].title(), HopKind.PERSON.value)
-            known = next((p for p in people if _same_person(p, hop)), None)
-        if tag and (known or counts[tag.group(1)] >= 2):  # a speaker, not a lone "UPDATE:"
-            hop = known or hop
-            frame = _framed([hop], interviews)
-            if len(frame) == 1 and interviews:
-                frame = [interviews[-1][-2], hop]
-            speaker, paragraph = frame, sentence.paragraph
-        elif sentence.paragraph != paragraph:
-            # A turn's next paragraph opens with a quotation mark, as the transcript's do.
-            speaker = speaker if sentence.text.lstrip()[:1] in '“"' else []
-            paragraph = sentence.paragraph
-        if speaker and sentence.label in ATTRIBUTED:
-            sentence.chains = [_with_prefix(prefix, speaker)]
 
 
 def _spell_out_acronyms(sentences: list[Sentence], memory: SourceMemory) -> None:
@@ -615,11 +542,6 @@ def _chains_from_spans(
             memory.remember(hop)
             chains.append([hop])
     return chains
-
-
-def _with_prefix(prefix: list[Hop], chain: list[Hop]) -> list[Hop]:
-    hops = [h for h in chain if not any(_same(h, p) for p in prefix)]
-    return [*prefix, *hops] if hops else list(prefix)
 
 
 def sentence_chains_text(sentence: Sentence) -> list[str]:

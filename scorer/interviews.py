@@ -1,5 +1,6 @@
 """Interviews: the outlet a source spoke to ("told CNN", "in an interview with MSNBC", "said on
-Fox News Sunday", "Speaking to the BBC, …").
+Fox News Sunday", "Speaking to the BBC, …"), the frame it puts around the source's later
+quotations (`framed`), and a transcript's speaker turns (`speaker_turns`).
 
 Such an outlet is a hop before the source (`scorer.attribution`) and is marked as found from an
 interview (`Hop.interview`): the article's later quotations of the source keep it, which an
@@ -9,10 +10,11 @@ not.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from scorer.article import Hop, HopKind
+from scorer.article import ATTRIBUTED, Hop, HopKind, Sentence
 from scorer.outlets import OutletKind, OutletRegistry
 from scorer.sources import SourceTyper, noun_phrase
 
@@ -86,3 +88,89 @@ def is_interview(chain: list[Hop], registry: OutletRegistry) -> bool:
         return False
     outlet = registry.lookup(chain[-2].name)
     return outlet is None or outlet.kind != OutletKind.WIRE_AGENCY
+
+
+def same_name(a: Hop, b: Hop) -> bool:
+    """The same name, up to case and a leading "the"."""
+    key = lambda h: h.name.lower().removeprefix("the ").strip()  # noqa: E731
+    return key(a) == key(b)
+
+
+def framed(chain: list[Hop], before: list[list[Hop]]) -> list[Hop]:
+    """A one-hop chain to a person who, in `before`, spoke to an outlet ("Mbemba told Radio
+    Okapi …") keeps that outlet: the quotation goes on in the same interview. `before` is the
+    chains of the sentence before, or the article's interviews so far (the latest wins); a
+    surname matches the full name."""
+    if len(chain) != 1:
+        return chain
+    for earlier in reversed(before):
+        if (
+            len(earlier) >= 2
+            and same_person(earlier[-1], chain[0])
+            and earlier[-2].kind == HopKind.OUTLET.value
+        ):
+            return list(earlier)
+    return chain
+
+
+def same_person(a: Hop, b: Hop) -> bool:
+    """The same name, or a surname and the full name it ends ("Sanders", "Bernie Sanders")."""
+    if same_name(a, b):
+        return True
+    if a.kind != HopKind.PERSON.value or b.kind != HopKind.PERSON.value:
+        return False
+    short, full = sorted((a.name.split(), b.name.split()), key=len)
+    return len(short) == 1 and len(full) > 1 and short[0].lower() == full[-1].lower()
+
+
+_SPEAKER_TAG = re.compile(r"^\W{0,2}([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?):(?:\s|$)")
+"""A transcript's speaker tag opening a turn: "WALLACE: …", "“SEN. KAINE: …"."""
+
+
+def speaker_turns(
+    sentences: list[Sentence], prefix: list[Hop], interviews: list[list[Hop]]
+) -> None:
+    """In a transcript ("WALLACE: Let's start … / PENCE: Well, look, …"), the speaker a tag
+    names is the source of every attributed sentence of the turn, up to the next tag or the
+    first paragraph that does not open with a quotation mark, reached through the interview
+    the transcript is of: the speaker's own (`interviews`), else the latest one (the host's
+    show). A tag names a person the article names by surname ("PENCE" → Mike Pence), or is
+    taken as written ("Wallace"). An article is a transcript where at least two speakers each
+    open two turns: a lone "UPDATE:" is not one."""
+    tags = [_SPEAKER_TAG.match(s.text) for s in sentences]
+    counts: dict[str, int] = {}
+    for tag in tags:
+        if tag:
+            counts[tag.group(1)] = counts.get(tag.group(1), 0) + 1
+    if sum(n >= 2 for n in counts.values()) < 2:
+        return
+    people = [
+        chain[-1]
+        for s in sentences
+        for chain in s.chains
+        if chain and chain[-1].kind == HopKind.PERSON.value
+    ]
+    speaker: list[Hop] = []
+    paragraph = None
+    for sentence, tag in zip(sentences, tags):
+        known = None
+        if tag:
+            hop = Hop(tag.group(1).split()[-1].title(), HopKind.PERSON.value)
+            known = next((p for p in people if same_person(p, hop)), None)
+        if tag and (known or counts[tag.group(1)] >= 2):  # a speaker, not a lone "UPDATE:"
+            hop = known or hop
+            frame = framed([hop], interviews)
+            if len(frame) == 1 and interviews:
+                frame = [interviews[-1][-2], hop]
+            speaker, paragraph = frame, sentence.paragraph
+        elif sentence.paragraph != paragraph:
+            # A turn's next paragraph opens with a quotation mark, as the transcript's do.
+            speaker = speaker if sentence.text.lstrip()[:1] in '“"' else []
+            paragraph = sentence.paragraph
+        if speaker and sentence.label in ATTRIBUTED:
+            sentence.chains = [with_prefix(prefix, speaker)]
+
+
+def with_prefix(prefix: list[Hop], chain: list[Hop]) -> list[Hop]:
+    hops = [h for h in chain if not any(same_name(h, p) for p in prefix)]
+    return [*prefix, *hops] if hops else list(prefix)
