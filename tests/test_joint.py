@@ -8,7 +8,15 @@ import json
 
 import pytest
 
-from training.joint import JointConfig, package, read_rows, span_batch, span_targets, train
+from training.joint import (
+    JointConfig,
+    package,
+    read_rows,
+    soup,
+    span_batch,
+    span_targets,
+    train,
+)
 
 SENTENCE = "“It never happened,” spokeswoman Karine Jean-Pierre said on Tuesday."
 
@@ -92,3 +100,32 @@ def test_a_joint_run_loads_with_both_heads(tmp_path, span_file) -> None:
     ((prediction, spans),) = classifier.annotate([(SENTENCE, "")], [_words(SENTENCE)])
     assert prediction.label in {r["label"] for r in rows}
     assert all(0 <= s.start < s.end <= len(SENTENCE) for s in spans)
+
+
+@pytest.mark.slow
+def test_a_soup_is_the_mean_of_its_runs(tmp_path, span_file) -> None:
+    from safetensors.torch import load_file
+
+    from scorer.classifiers.transformer import TransformerClassifier
+
+    labels = tmp_path / "labels.jsonl"
+    rows = [
+        {"text": "Officials said the bridge will close.", "label": "anonymous-source"},
+        {"text": "The bridge was built in 1902.", "label": "unattributed"},
+    ]
+    labels.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    runs = []
+    for rate in (6e-5, 2e-4):
+        out = tmp_path / f"run{rate}"
+        config = JointConfig(
+            label_files=[labels], spans=span_file, output=out, epochs=3, learning_rate=rate
+        )
+        runs.append(train(config, log=lambda _: None))
+    mixed = soup(runs, tmp_path / "soup")
+    key = "bert.encoder.layer.0.attention.self.query.weight"
+    a, b, m = (load_file(str(d / "model.safetensors"))[key].float() for d in (*runs, mixed))
+    assert not bool((a == b).all())  # the learning rates gave two different runs
+    assert float(((a + b) / 2 - m).abs().max()) < 1e-3  # fp16 rounding of the mean
+    heads = [load_file(str(d / "spans.safetensors"))["out.weight"].float() for d in (*runs, mixed)]
+    assert float(((heads[0] + heads[1]) / 2 - heads[2]).abs().max()) < 1e-3
+    assert TransformerClassifier.load(mixed).spans is not None

@@ -325,7 +325,7 @@ def ship(directory: Path, model: Path) -> None:
     save_file({k: v.to(torch.float16).contiguous() for k, v in state.items()}, str(target))
     meta = json.loads((directory / "spans.json").read_text())
     meta["size_mb"] = round(target.stat().st_size / 1e6, 2)
-    meta["epochs"] = meta.get("epochs", meta["epoch"])
+    meta["epochs"] = meta.get("epochs") or meta["epoch"]
     meta["dev"] = {
         kind: {
             "exact": round(s.exact.f1, 4),
