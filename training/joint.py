@@ -170,6 +170,19 @@ def span_targets(rows: Sequence[SpanRow], kept: list[list[int]], length: int) ->
 
 @dataclass
 class JointConfig:
+    """Settings of a joint run; those shared with `scorer train` mean what they mean there
+    (`scorer.train.TrainingConfig`).
+
+    Attributes:
+        label_files: labelled sentences (`text`, `label`, optional `context`), as `scorer train`.
+        spans: span rows with their text (`write_rows`), gzipped JSONL.
+        output: the model directory written.
+        dev_labels / dev_spans: scored at the end (fp32) and written to `joint.json`.
+        init_model: a joint (or `scorer train`) run to continue from; its span head too.
+        head_learning_rate: the span head's (the encoder takes `learning_rate`).
+        span_weight: the span loss's weight beside the label loss (0: labels only, no head).
+    """
+
     label_files: list[Path]
     spans: Path
     output: Path
