@@ -172,8 +172,9 @@ train split alone, {examples2} examples with its context-swapped copies: {counts
 Sources (built by `python -m training.build_data --out training/build`):
 - **Real news labelled by the project** (`training/realnews/`, see its DATA_CARD.md): the train
   split of a double-annotated, adjudicated corpus of 6,295 sentences from 685 PolNeAR articles
-  (7 US outlets), given twice (the text the model exists for). Its dev split only calibrates the
-  confidence; its test split is never trained or tuned on.
+  (7 US outlets), given twice (the text the model exists for). Its dev split calibrates the
+  confidence and chooses between runs (never trained on); its test split is never trained or
+  tuned on.
 - PolNeAR train (840 articles): attributed vs not from human annotation; anonymous and denial
   derived by rules (hand-checked precision: 60–70% anonymous, 75–80% denial; see
   `training/POLNEAR_DERIVATION.md`), minus the articles of the real-news test split and minus
