@@ -42,6 +42,21 @@ def _span_file(path, rows):
     return path
 
 
+LABELLED = [
+    {"text": "Officials said the bridge will close.", "label": "anonymous-source"},
+    {"text": "Mayor Ann Lee said the bridge will close.", "label": "named-source"},
+    {"text": "The ministry called the report a hoax.", "label": "official-denial"},
+    {"text": "The bridge was built in 1902.", "label": "unattributed"},
+]
+
+
+@pytest.fixture()
+def labels(tmp_path):
+    path = tmp_path / "labels.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in LABELLED))
+    return path
+
+
 @pytest.fixture()
 def span_file(tmp_path):
     # word indices: “ It never happened , ” spokeswoman Karine Jean - Pierre said on Tuesday .
@@ -79,17 +94,9 @@ def test_a_long_sentence_keeps_its_opening_words(tmp_path) -> None:
 
 
 @pytest.mark.slow
-def test_a_joint_run_loads_with_both_heads(tmp_path, span_file) -> None:
+def test_a_joint_run_loads_with_both_heads(tmp_path, span_file, labels) -> None:
     from scorer.classifiers.transformer import TransformerClassifier
 
-    labels = tmp_path / "labels.jsonl"
-    rows = [
-        {"text": "Officials said the bridge will close.", "label": "anonymous-source"},
-        {"text": "Mayor Ann Lee said the bridge will close.", "label": "named-source"},
-        {"text": "The ministry called the report a hoax.", "label": "official-denial"},
-        {"text": "The bridge was built in 1902.", "label": "unattributed"},
-    ]
-    labels.write_text("".join(json.dumps(r) + "\n" for r in rows))
     config = JointConfig(
         label_files=[labels], spans=span_file, output=tmp_path / "run", epochs=2, batch_size=4
     )
@@ -98,22 +105,16 @@ def test_a_joint_run_loads_with_both_heads(tmp_path, span_file) -> None:
     classifier = TransformerClassifier.load(packaged)
     assert classifier.spans is not None and classifier.spans.layers == (2, 4, 6)
     ((prediction, spans),) = classifier.annotate([(SENTENCE, "")], [_words(SENTENCE)])
-    assert prediction.label in {r["label"] for r in rows}
+    assert prediction.label in {r["label"] for r in LABELLED}
     assert all(0 <= s.start < s.end <= len(SENTENCE) for s in spans)
 
 
 @pytest.mark.slow
-def test_a_soup_is_the_mean_of_its_runs(tmp_path, span_file) -> None:
+def test_a_soup_is_the_mean_of_its_runs(tmp_path, span_file, labels) -> None:
     from safetensors.torch import load_file
 
     from scorer.classifiers.transformer import TransformerClassifier
 
-    labels = tmp_path / "labels.jsonl"
-    rows = [
-        {"text": "Officials said the bridge will close.", "label": "anonymous-source"},
-        {"text": "The bridge was built in 1902.", "label": "unattributed"},
-    ]
-    labels.write_text("".join(json.dumps(r) + "\n" for r in rows))
     runs = []
     for rate in (6e-5, 2e-4):
         out = tmp_path / f"run{rate}"

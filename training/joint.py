@@ -40,8 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scorer.classifiers.spans import SPAN_META, SPAN_TYPES, SPAN_WEIGHTS, TAGS, decode_bio
-from training.span_scores import TypedSpan, format_table, span_f1
+from scorer.classifiers.spans import SPAN_META, SPAN_TYPES, SPAN_WEIGHTS, TAGS
+from training.span_scores import format_table
 
 BUILD = Path("training/build")
 LAYERS = (2, 4, 6)
@@ -111,17 +111,9 @@ def read_rows(path: Path) -> list[SpanRow]:
     ]
 
 
-def _kept(words: Sequence[tuple[int, int]], offsets: Any, sequence_ids: Any) -> list[int]:
-    """Indices of the words `first_pieces` keeps (those not truncated away), in order."""
-    pieces = [(s, e) for (s, e), seq in zip(offsets, sequence_ids) if seq == 0 and e > s]
-    if not pieces:
-        return []
-    return [i for i, (a, b) in enumerate(words) if not (b <= pieces[0][0] or a >= pieces[-1][1])]
-
-
 def span_batch(tokenizer: Any, rows: Sequence[SpanRow], max_length: int) -> tuple[Any, list, list]:
     """The tokenizer's batch for span rows, each row's first-piece indices and kept words."""
-    from scorer.classifiers.spans import first_pieces
+    from scorer.classifiers.spans import first_pieces, kept_words
     from scorer.classifiers.transformer import encode_pairs
 
     encoded = encode_pairs(
@@ -136,7 +128,8 @@ def span_batch(tokenizer: Any, rows: Sequence[SpanRow], max_length: int) -> tupl
     for i, row in enumerate(rows):
         ids = encoded.sequence_ids(i)
         pieces.append(first_pieces(row.words, offsets[i], ids))
-        kept.append(_kept(row.words, offsets[i], ids))
+        words = set(kept_words(row.words, offsets[i], ids))
+        kept.append([k for k, word in enumerate(row.words) if word in words])
     return encoded, pieces, kept
 
 
@@ -339,7 +332,7 @@ def train(config: JointConfig, log: Any = print) -> Path:
             "examples": len(examples),
             "label_counts": dict(Counter(e.label for e in examples)),
             "class_weighting": "sqrt",
-            "stage1": _training_of(init),
+            "stage1": training_of(init),
             "steps": step,
             "minutes": round(minutes, 1),
             "device": device,
@@ -366,13 +359,15 @@ def train(config: JointConfig, log: Any = print) -> Path:
     return config.output
 
 
-def _training_of(model_dir: Path | None) -> dict[str, Any]:
+def training_of(model_dir: Path | None) -> dict[str, Any]:
     """The training settings recorded in a model directory's `scorer.json` (an `--init-model`:
     the card shows both stages), without that model's own stage 1."""
     path = model_dir / "scorer.json" if model_dir else None
     if path is None or not path.exists():
         return {}
-    training = json.loads(path.read_text(encoding="utf-8")).get("training", {})
+    training = json.loads(path.read_text(encoding="utf-8")).get("training")
+    if not isinstance(training, dict):
+        return {}
     return {k: v for k, v in training.items() if k != "stage1"}
 
 
@@ -384,6 +379,7 @@ def label_scores(model: Any, tokenizer: Any, path: Path, max_length: int) -> dic
     """Macro-F1 and per-class F1 of the model on labelled rows (`text`, `context`, `label`)."""
     import torch
 
+    from scorer.evaluate import metrics
     from scorer.train import _encode, read_training_data
 
     examples = read_training_data([path])
@@ -394,56 +390,41 @@ def label_scores(model: Any, tokenizer: Any, path: Path, max_length: int) -> dic
             batch = examples[start : start + 128]
             encoded = _encode(tokenizer, batch, max_length).to(_device(model))
             predicted += [labels[i] for i in model(**encoded).logits.argmax(-1).tolist()]
-    gold = [e.label for e in examples]
-    per_class = {}
-    for label in labels:
-        tp = sum(g == p == label for g, p in zip(gold, predicted))
-        pred_n, gold_n = predicted.count(label), gold.count(label)
-        per_class[label] = round(2 * tp / (pred_n + gold_n), 4) if pred_n + gold_n else 0.0
-    return {"macro_f1": round(sum(per_class.values()) / len(per_class), 4), **per_class}
+    scores = metrics([e.label for e in examples], predicted, labels)
+    return {"macro_f1": scores["macro_f1"], **{k: v["f1"] for k, v in scores["per_class"].items()}}
 
 
 def tag_rows(model: Any, head: Any, tokenizer: Any, rows: list[SpanRow], max_length: int) -> dict:
-    """Span F1 (`training.span_scores.span_f1`) of the model's span head on `rows`."""
+    """Span F1 (`training.span_head.score`) of the model's span head on `rows`; a word the
+    tokenizer truncated away is tagged O."""
+    import numpy as np
     import torch
 
-    gold, pred = [], []
+    from training.span_head import score
+
+    rows = [r for r in rows if r.words]
+    tags: list[np.ndarray] = []
     with torch.inference_mode():
         for start in range(0, len(rows), 128):
-            chosen = [r for r in rows[start : start + 128] if r.words]
-            if not chosen:
-                continue
+            chosen = rows[start : start + 128]
             enc, pieces, kept = span_batch(tokenizer, chosen, max_length)
             best = span_logits_for(model, head, enc.to(_device(model)), pieces).argmax(-1)
             best = best.cpu().numpy()
             for i, row in enumerate(chosen):
-                doc = (row.article, row.sentence)
-                for k, kind in enumerate(SPAN_TYPES):
-                    gold += [TypedSpan(doc, kind, s, e) for s, e in decode_bio(row.labels(kind))]
-                    tags = ["O"] * len(row.words)
-                    for j, w in enumerate(kept[i]):
-                        tags[w] = TAGS[int(best[i, j, k])]
-                    pred += [TypedSpan(doc, kind, s, e) for s, e in decode_bio(tags)]
-    return span_f1(gold, pred)
+                words = np.zeros((len(row.words), len(SPAN_TYPES)), dtype=int)
+                words[kept[i]] = best[i, : len(kept[i])]
+                tags.append(words)
+    gold = [
+        {"article": r.article, "sentence": r.sentence}
+        | {kind.lower(): r.labels(kind) for kind in SPAN_TYPES}
+        for r in rows
+    ]
+    return score(gold, tags)
 
 
 def package(run: Path, out: Path) -> Path:
     """Re-save a run (trained elsewhere) against this machine's base encoder."""
-    import shutil
-
-    from transformers import AutoTokenizer
-
-    from scorer.classifiers.transformer import build_model, check_model_dir, save_model
-
-    labels, meta = check_model_dir(run, check_base=False)
-    model = build_model(labels, weights_dir=run)
-    tokenizer = AutoTokenizer.from_pretrained(run, local_files_only=True)
-    keep = {k: v for k, v in meta.items() if k not in ("base_sha256", "weights_sha256")}
-    save_model(model, tokenizer, out, keep)
-    for name in (SPAN_WEIGHTS, SPAN_META, "joint.json"):
-        if (run / name).exists():
-            shutil.copy(run / name, out / name)
-    return out
+    return _resave([run], out)
 
 
 def soup(runs: Sequence[Path], out: Path) -> Path:
@@ -451,34 +432,44 @@ def soup(runs: Sequence[Path], out: Path) -> Path:
     from the same base encoder (classifier and span head), saved against this machine's base
     encoder. Runs of one recipe with other span weights, epochs or data land in one basin, so
     their mean is a model, and on the real-news splits a better one than any of them."""
+    return _resave(runs, out)
+
+
+def _resave(runs: Sequence[Path], out: Path) -> Path:
+    """The mean of the runs' weights (of one run: its own weights) saved against this
+    machine's base encoder, with the first run's settings, tokenizer and span-head metadata."""
     import shutil
 
-    import torch
-    from safetensors.torch import load_file, save_file
+    from safetensors.torch import save_file
     from transformers import AutoTokenizer
 
     from scorer.classifiers.transformer import build_model, check_model_dir, save_model
 
     labels, meta = check_model_dir(runs[0], check_base=False)
     model = build_model(labels, weights_dir=runs[0])
-    states = [load_file(str(run / "model.safetensors")) for run in runs]
-    mean = {k: sum(s[k].float() for s in states) / len(states) for k in states[0]}
-    model.load_state_dict(mean, strict=False)
+    model.load_state_dict(_mean(runs, "model.safetensors"), strict=False)
     keep = {k: v for k, v in meta.items() if k not in ("base_sha256", "weights_sha256")}
-    keep["training"] = {**keep.get("training", {}), "soup": [str(r) for r in runs]}
+    if len(runs) > 1:
+        keep["training"] = {**keep.get("training", {}), "soup": [str(r) for r in runs]}
     tokenizer = AutoTokenizer.from_pretrained(runs[0], local_files_only=True)
     save_model(model, tokenizer, out, keep)
     if all((run / SPAN_WEIGHTS).exists() for run in runs):
-        heads = [load_file(str(run / SPAN_WEIGHTS)) for run in runs]
-        save_file(
-            {
-                k: (sum(h[k].float() for h in heads) / len(heads)).to(torch.float16).contiguous()
-                for k in heads[0]
-            },
-            str(out / SPAN_WEIGHTS),
-        )
+        save_file(_mean(runs, SPAN_WEIGHTS), str(out / SPAN_WEIGHTS))
         shutil.copy(runs[0] / SPAN_META, out / SPAN_META)
+    if len(runs) == 1 and (runs[0] / "joint.json").exists():
+        shutil.copy(runs[0] / "joint.json", out / "joint.json")
     return out
+
+
+def _mean(runs: Sequence[Path], name: str) -> dict[str, Any]:
+    """The mean of a weights file over runs, in the first run's dtypes (one run: unchanged)."""
+    from safetensors.torch import load_file
+
+    states = [load_file(str(run / name)) for run in runs]
+    return {
+        k: (sum(s[k].float() for s in states) / len(states)).to(v.dtype).contiguous()
+        for k, v in states[0].items()
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -312,14 +312,10 @@ def _stage1(meta: dict) -> dict:
     """The training settings of the model stage 2 started from (`--init-model`): as recorded
     with the model (`training.joint` keeps them), else read from that model's `scorer.json`;
     empty where it is gone."""
-    if meta["training"].get("stage1"):
-        return meta["training"]["stage1"]
+    from training.joint import training_of
+
     init = meta["training"].get("init_model")
-    path = Path(init) / "scorer.json" if init else None
-    if path is None or not path.exists():
-        return {}
-    training = json.loads(path.read_text(encoding="utf-8")).get("training", {})
-    return training if isinstance(training, dict) else {}
+    return meta["training"].get("stage1") or training_of(Path(init) if init else None)
 
 
 def main() -> None:
