@@ -105,8 +105,9 @@ class Sentence:
     """The chains `attribute` found, kept by `scorer.consistency.reconcile` where it changed
     them to agree with the label; None where they were left as found. Not serialised."""
     model_label: str | None = None
-    """The classifier's label where `scorer.consistency.reconcile` let a cited chain set the
-    label instead (its confidence is then null); None otherwise. Not serialised."""
+    """The classifier's label where a structure set the label instead (its confidence is then
+    null): a cited chain (`scorer.consistency.reconcile`) or a transcript turn's speaker tag
+    (`scorer.interviews.speaker_turns`); None otherwise. Not serialised."""
     attributions: list[Attribution] = field(default_factory=list)
     spans: list[AttributionSpan] = field(default_factory=list)
     """Attribution spans from the span head, if the classifier has one."""

@@ -28,6 +28,10 @@ classifier's label is kept as `model_label`, and the confidence, which was the c
 for its own label, becomes null. Across the project's six gold sets this happened in 9
 sentences, 8 of which then carried the gold label (`python -m eval.seeds --gold FILE`).
 
+(Before this step, `scorer.interviews.speaker_turns` has given a transcript turn's speaker the
+turn's sentences the classifier labelled `unattributed`, LABELS.md's rule 4, with
+`model_label` set the same way.)
+
 A contradicting chain is cut back to its deepest hop that
 agrees with the label, so "Jessica Ditto → email (anonymous)" under `named-source` becomes
 "Jessica Ditto". Where no hop past the prefix agrees, the deepest hop keeps its name and takes

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from scorer.article import ATTRIBUTED, Hop, HopKind, Sentence
+from scorer.article import ATTRIBUTED, Hop, HopKind, Label, Sentence
 from scorer.outlets import OutletKind, OutletRegistry
 from scorer.sources import SourceTyper, noun_phrase
 
@@ -136,7 +136,13 @@ def speaker_turns(
     the transcript is of: the speaker's own (`interviews`), else the latest one (the host's
     show). A tag names a person the article names by surname ("PENCE" → Mike Pence), or is
     taken as written ("Wallace"). An article is a transcript where at least two speakers each
-    open two turns: a lone "UPDATE:" is not one."""
+    open two turns: a lone "UPDATE:" is not one.
+
+    Every sentence of a turn is the speaker's (LABELS.md rule 4, a quotation continued from
+    the sentence that names its speaker), so a turn's sentence the classifier labelled
+    `unattributed` ("Two questions: Why would Trump do that?") becomes `named-source`, the
+    classifier's label kept as `model_label` and the confidence null; a stage direction
+    ("(CROSSTALK.)") stays as it is."""
     tags = [_SPEAKER_TAG.match(s.text) for s in sentences]
     counts: dict[str, int] = {}
     for tag in tags:
@@ -167,8 +173,17 @@ def speaker_turns(
             # A turn's next paragraph opens with a quotation mark, as the transcript's do.
             speaker = speaker if sentence.text.lstrip()[:1] in '“"' else []
             paragraph = sentence.paragraph
+        if speaker and sentence.label == Label.UNATTRIBUTED.value and _spoken(sentence.text):
+            sentence.model_label, sentence.label = sentence.label, Label.NAMED.value
+            sentence.confidence = None
         if speaker and sentence.label in ATTRIBUTED:
             sentence.chains = [with_prefix(prefix, speaker)]
+
+
+def _spoken(text: str) -> bool:
+    """Whether a transcript sentence is speech, not a stage direction in brackets."""
+    bare = text.strip().strip("“”\"'‘’ ")
+    return bool(re.search(r"[A-Za-z]", bare)) and not re.fullmatch(r"[(\[].*[)\]]\W*", bare)
 
 
 def with_prefix(prefix: list[Hop], chain: list[Hop]) -> list[Hop]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eval.seeds import check_seed
+from scorer.article import Hop, Sentence
+from scorer.interviews import speaker_turns
 
 
 def _chains(scorer, text, publisher=None):
@@ -432,3 +434,37 @@ def test_a_transcript_speaker_tag_is_the_source_of_the_turn(model_scorer):
     assert [[name for name, _ in c] for c in chains[9]] == [ruiz]
     # not a quoted paragraph: the turn is over ("UPDATE" opens no turn of its own)
     assert [name.lower() for name, _ in chains[-1][0]] == ["daily ledger", "the mayor"]
+
+
+def test_a_transcript_turn_makes_its_unlabelled_sentences_the_speakers():
+    texts = [
+        ("Senator Ana Ruiz spoke to CBS on Sunday.", "named-source"),
+        ('"BRANDT: Senator, will the bill pass?', "named-source"),
+        ("Two questions: Why would it fail?", "unattributed"),
+        ('"RUIZ: It will pass.', "named-source"),
+        ("But this is America, Chris.", "unattributed"),
+        ('"(CROSSTALK.)', "unattributed"),
+        ('"BRANDT: Thank you.', "named-source"),
+        ('"RUIZ: We have the votes.', "named-source"),
+        ("Polls close at eight.", "unattributed"),
+    ]
+    sentences = [
+        Sentence(i, text, paragraph=i if i != 4 and i != 2 else i - 1, label=label, confidence=0.9)
+        for i, (text, label) in enumerate(texts)
+    ]
+    sentences[0].chains = [[Hop("Ana Ruiz", "person")]]
+    speaker_turns(sentences, [Hop("Daily Ledger", "outlet")], [])
+    # spoken in a turn: the speaker's, the classifier's label kept aside
+    assert (sentences[2].label, sentences[2].model_label, sentences[2].confidence) == (
+        "named-source",
+        "unattributed",
+        None,
+    )
+    assert [h.name for h in sentences[2].chains[0]] == ["Daily Ledger", "Brandt"]
+    assert sentences[4].label == "named-source"
+    assert [h.name for h in sentences[4].chains[0]] == ["Daily Ledger", "Ana Ruiz"]
+    # a stage direction, and a paragraph after the turns that opens no quotation, stay as labelled
+    assert (sentences[5].label, sentences[5].model_label) == ("unattributed", None)
+    assert (sentences[8].label, sentences[8].chains) == ("unattributed", [])
+    # a sentence the classifier labelled attributed keeps its label and its confidence
+    assert (sentences[3].label, sentences[3].confidence) == ("named-source", 0.9)

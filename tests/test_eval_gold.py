@@ -42,3 +42,36 @@ def test_hop_match_takes_acronyms_and_outlet_aliases_but_not_other_outlets() -> 
     assert hop_matches("AP", "The Associated Press")
     assert not hop_matches("CBS News", "NBC News")
     assert not hop_matches("UPI", "Associated Press")
+
+
+def test_pipeline_labels_scores_a_gold_file_through_the_whole_pipeline(tmp_path: Path) -> None:
+    from eval.pipeline_labels import main, score_docs
+
+    doc = {
+        "id": "ward",
+        "file": None,
+        "publisher": "Daily Ledger",
+        "sentences": [
+            {
+                "text": "Mayor Ed Ward said the bridge will close on Friday.",
+                "content": True,
+                "label": "named-source",
+            },
+            {
+                "text": "It rained all week in the harbour town.",
+                "content": True,
+                "label": "named-source",
+            },
+            {"text": "Share this story", "content": False, "label": None},
+        ],
+    }
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    rows = score_docs(gold, "rules")
+    assert [(r["gold_index"], r["gold"], r["pred"]) for r in rows] == [
+        (0, "named-source", "named-source"),
+        (1, "named-source", "unattributed"),
+    ]
+    errors = tmp_path / "errors.jsonl"
+    assert main(["--gold", str(gold), "--classifier", "rules", "--errors", str(errors)]) == 0
+    assert [json.loads(line)["gold_index"] for line in errors.read_text().splitlines()] == [1]
