@@ -49,9 +49,10 @@ def _is_cue(token: Token, words: ChainWords) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words.cues
 
 
-def _quoted(sent: Span) -> set[int]:
-    """Indices of tokens inside quotation marks: quoted speech names no sources of its own."""
-    inside, out = False, set()
+def _quoted(sent: Span, opened: bool = False) -> set[int]:
+    """Indices of tokens inside quotation marks: quoted speech names no sources of its own.
+    `opened`: the sentence starts inside a quotation an earlier sentence opened."""
+    inside, out = opened, set()
     for token in sent:
         if (
             token.text in ("“", "”", '"', "‘", "’")
@@ -202,11 +203,16 @@ def _hops_of(token: Token, typer: SourceTyper, memory: SourceMemory) -> list[Hop
 
 
 def _chains_in(
-    sent: Span, typer: SourceTyper, memory: SourceMemory, denial_first: bool = False
+    sent: Span,
+    typer: SourceTyper,
+    memory: SourceMemory,
+    denial_first: bool = False,
+    quoted: set[int] | None = None,
 ) -> list[list[Hop]]:
-    """The chains (without the publisher) that the parse of one sentence gives."""
+    """The chains (without the publisher) that the parse of one sentence gives; `quoted`, the
+    indices of its quoted tokens (default: those inside its own quotation marks)."""
     words, cue_words = typer.words, typer.lexicon.cues
-    quoted = _quoted(sent)
+    quoted = _quoted(sent) if quoted is None else quoted
     cues: dict[int, _Cue] = {}
     pending_deeper: list[tuple[Token, list[Hop]]] = []
     standalone: list[list[Hop]] = []
@@ -291,9 +297,14 @@ def _chains_in(
                 cue.outer = [h for h in told if h is not None]
                 if cue.outer:
                     # "A congressional aide told CNN": an unnamed source reached through an
-                    # outlet, as with "citing" (the chain may set the label).
+                    # outlet, as with "citing" (the chain may set the label); not a definite
+                    # description ("the Republican presidential candidate told CBS"), which
+                    # names someone the article named earlier.
                     cue.hops = [
-                        replace(h, cited=True) if h.kind == HopKind.ANONYMOUS.value else h
+                        replace(h, cited=True)
+                        if h.kind == HopKind.ANONYMOUS.value
+                        and not h.name.lower().startswith("the ")
+                        else h
                         for h in cue.hops
                     ]
             cue.outer = cue.outer or interviewed_by(token, typer)
@@ -427,19 +438,25 @@ def attribute(
     previous: list[list[Hop]] = []
     interviews: list[list[Hop]] = []  # chains to a person through an outlet they spoke to
     own: list[bool] = []  # whether each sentence's chains were found in it
-    for sentence in article.sentences:
+    opened = _opened_quotations(article.sentences, article.raw)
+    for sentence, inside in zip(article.sentences, opened):
         memory.next_sentence(sentence.text)
+        quoted: set[int] = set()
         if sentence.span is not None:
             for mention in mentions_in(sentence.span, registry, lexicon):
                 memory.notice(mention)
+            # A sentence inside a quotation an earlier one opened ("… including, “Mr. Trump, do
+            # you really think …? / What's your basis for that?”") is the quoted speaker's
+            # words up to the closing mark: "tell me", "the community tells us" name no source.
+            quoted = _quoted(sentence.span, inside)
         found = (
-            _chains_in(sentence.span, typer, memory, sentence.label == "official-denial")
+            _chains_in(sentence.span, typer, memory, sentence.label == "official-denial", quoted)
             if sentence.span is not None
             else []
         )
         if not found and sentence.label in ATTRIBUTED:
             # The parse names no source; the span head may have tagged one.
-            found = _chains_from_spans(sentence, typer, memory)
+            found = _chains_from_spans(sentence, typer, memory, quoted)
         found = [chain for i, chain in enumerate(found) if chain not in found[:i]]
         if found and True in own[-2:] and _continues_quote(sentence.text):
             # the chains found one or two sentences up ("“We want peace. / But …,” he said.")
@@ -476,6 +493,31 @@ def _continues_quote(text: str) -> bool:
     one it did not open ("But peace cannot mean that," he said.)."""
     stripped = text.lstrip()
     return stripped[:1] in "“\"‘'" or _quote_balance(text) < 0
+
+
+def _opened_quotations(sentences: list[Sentence], raw: str = "", longest: int = 8) -> list[bool]:
+    """For each sentence, whether it starts inside a double quotation an earlier sentence
+    opened and did not close. A new paragraph starts afresh (a quotation running over
+    paragraphs opens each with a mark of its own; a transcript's turns never close theirs),
+    except a piece of one long line of `raw` that cleaning cut at sentence ends
+    (`scorer.clean.split_blocks`). A quotation runs on for at most `longest` sentences: a
+    stray mark opens no endless one."""
+    opened, inside, run = [], False, 0
+    for k, sentence in enumerate(sentences):
+        if k and sentence.paragraph != sentences[k - 1].paragraph:
+            inside = inside and _same_line(raw, sentences[k - 1].text, sentence.text)
+        run = run + 1 if inside else 0
+        inside = inside and run <= longest
+        opened.append(inside)
+        for mark in re.findall(r"[“”\"]", sentence.text):
+            inside = mark == "“" or (mark == '"' and not inside)
+    return opened
+
+
+def _same_line(raw: str, before: str, after: str) -> bool:
+    """Whether `after` follows `before` on the same line of `raw`."""
+    pattern = re.escape(before[-40:].strip()) + r"[ \t]*" + re.escape(after[:40].strip())
+    return bool(before.strip() and after.strip() and re.search(pattern, raw))
 
 
 def _spell_out_acronyms(sentences: list[Sentence], memory: SourceMemory) -> None:
@@ -522,11 +564,12 @@ def _join_split_quotes(sentences: list[Sentence], own: list[bool]) -> None:
 
 
 def _chains_from_spans(
-    sentence: Sentence, typer: SourceTyper, memory: SourceMemory
+    sentence: Sentence, typer: SourceTyper, memory: SourceMemory, quoted: set[int] = frozenset()
 ) -> list[list[Hop]]:
     """One-hop chains from the SOURCE spans the span head tagged in the sentence, each typed
     (and a personal pronoun or short reference resolved) as a parsed source would be. A
-    tagged "they" or "it" gives none: the sentence keeps the chains of the one before."""
+    tagged "they" or "it" gives none: the sentence keeps the chains of the one before; nor
+    does a span inside a quotation (token indices `quoted`)."""
     sent, base = sentence.span, text_start(sentence)
     if base is None:
         return []
@@ -537,6 +580,8 @@ def _chains_from_spans(
         span = sent.doc.char_span(base + tagged.start, base + tagged.end, alignment_mode="expand")
         if span is None or not len(span) or pronoun_kind(span.root.text, typer.lexicon) == PRONOUN:
             continue  # "they", "it": the speaker of the sentence before is a better guess
+        if span.root.i in quoted:
+            continue
         hop = typer.hop(span, memory)
         if hop is not None:
             memory.remember(hop)

@@ -166,6 +166,7 @@ class SourceTyper:
             or (head_l in words.outlet_backrefs and not named)
             or (len(span) <= 3 and span[0].lower_ in refs.definite_determiners)
             or (len(span) <= 3 and head.pos_ == "PROPN")  # "Kim", "Ms Collins", "the AIU"
+            or _capitalised_word(span, words.anonymous_heads)  # "Sanders told", parsed a noun
         ):
             found = memory.resolve(text, head.text)
             if found is not None:
@@ -251,6 +252,19 @@ class SourceTyper:
         if any(t.pos_ == "PROPN" for t in span):
             return Hop(text, HopKind.PERSON.value)
         return anonymous_hop(lower_first(text))
+
+
+def _capitalised_word(span: Span, common: frozenset[str]) -> bool:
+    """A lone capitalised word that is no common source noun: a surname the parser took for a
+    noun ("Sanders told co-host Joe Scarborough", "sanders" being a plural noun too)."""
+    word = span[0] if len(span) == 1 else None
+    return (
+        word is not None
+        and word.text[:1].isupper()
+        and word.text[1:].islower()
+        and word.lower_ not in common
+        and word.lemma_.lower() not in common
+    )
 
 
 def _masthead(name: str, sources: SourceWords) -> bool:

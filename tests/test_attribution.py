@@ -468,3 +468,27 @@ def test_a_transcript_turn_makes_its_unlabelled_sentences_the_speakers():
     assert (sentences[8].label, sentences[8].chains) == ("unattributed", [])
     # a sentence the classifier labelled attributed keeps its label and its confidence
     assert (sentences[3].label, sentences[3].confidence) == ("named-source", 0.9)
+
+
+def test_a_quotation_over_several_sentences_names_no_sources_of_its_own(model_scorer):
+    text = (
+        "Senator Ana Rivers spoke at the harbour on Friday.\n\n"
+        '"We cannot wait for the bridge," Rivers said, asking, "Mr. Hale, do you really think '
+        "the engineers tell us nothing? What is your basis for that? Tell me what you will "
+        'do."\n\n'
+        'Rivers told co-host Joe Bell that the council had "no plan at all" for the ferry.\n\n'
+        "The Calder senator added that the vote would come in May."
+    )
+    article = model_scorer.score_text(text, publisher="Daily Ledger")
+    chains = {
+        s.text[:20]: [[h.name for h in c] for c in s.chains]
+        for s in article.sentences
+        if s.label != "unattributed"
+    }
+    rivers = [["Daily Ledger", "Ana Rivers"]]
+    # inside the quotation the second sentence opened: "tell me" is Rivers's, not Mr. Hale's
+    assert chains["Tell me what you wil"] == rivers
+    # "Rivers", which the parser reads as a plural noun, is the senator named before
+    assert chains["Rivers told co-host "] == rivers
+    # a title no description matched takes the nearest named person quoted
+    assert chains["The Calder senator a"] == rivers
