@@ -106,7 +106,8 @@ class Sentence:
     them to agree with the label; None where they were left as found. Not serialised."""
     model_label: str | None = None
     """The classifier's label where a structure set the label instead (its confidence is then
-    null): a cited chain (`scorer.consistency.reconcile`) or a transcript turn's speaker tag
+    null): a cited chain (`scorer.consistency.reconcile`), a quotation's speaker
+    (`scorer.quotations.speak_quotations`) or a transcript turn's speaker tag
     (`scorer.interviews.speaker_turns`); None otherwise. Not serialised."""
     attributions: list[Attribution] = field(default_factory=list)
     spans: list[AttributionSpan] = field(default_factory=list)

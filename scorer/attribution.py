@@ -27,6 +27,14 @@ from scorer.interviews import (
 from scorer.lexicon import LEXICON, Lexicon
 from scorer.mentions import mentions_in
 from scorer.outlets import OutletRegistry, default_registry
+from scorer.quotations import (
+    QUOTE_MARKS,
+    continues_quote,
+    join_split_quotes,
+    opened_quotations,
+    quoted_tokens,
+    speak_quotations,
+)
 from scorer.sources import (
     ChainWords,
     SourceTyper,
@@ -47,25 +55,6 @@ _OUTLET_OR_DOCUMENT = (HopKind.OUTLET.value, HopKind.DOCUMENT.value)
 
 def _is_cue(token: Token, words: ChainWords) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words.cues
-
-
-def _quoted(sent: Span, opened: bool = False) -> set[int]:
-    """Indices of tokens inside quotation marks: quoted speech names no sources of its own.
-    `opened`: the sentence starts inside a quotation an earlier sentence opened."""
-    inside, out = opened, set()
-    for token in sent:
-        if (
-            token.text in ("“", "”", '"', "‘", "’")
-            and token.text != "’"
-            or token.text == "’"
-            and inside
-            and token.whitespace_
-        ):
-            inside = token.text in ("“", "‘") or (token.text == '"' and not inside)
-            continue
-        if inside:
-            out.add(token.i)
-    return out
 
 
 def _subjects(verb: Token, words: ChainWords) -> list[Token]:
@@ -212,7 +201,7 @@ def _chains_in(
     """The chains (without the publisher) that the parse of one sentence gives; `quoted`, the
     indices of its quoted tokens (default: those inside its own quotation marks)."""
     words, cue_words = typer.words, typer.lexicon.cues
-    quoted = _quoted(sent) if quoted is None else quoted
+    quoted = quoted_tokens(sent) if quoted is None else quoted
     cues: dict[int, _Cue] = {}
     pending_deeper: list[tuple[Token, list[Hop]]] = []
     standalone: list[list[Hop]] = []
@@ -427,9 +416,12 @@ def attribute(
 ) -> Article:
     """Fill `sentence.chains` for every attributed sentence of a labelled, parsed article.
 
-    Sentences labelled `unattributed` get no chain. A sentence the classifier calls attributed
-    but whose parse names no source (a quote continuation, "he added" across sentences) takes
-    the chains of the sentence before it. `lexicon` holds the cue and source words.
+    Sentences labelled `unattributed` get no chain, except inside a quotation whose speaker is
+    named, or a transcript's turn: those take the speaker's label and chains (LABELS.md's rule
+    4; `scorer.quotations.speak_quotations`, `scorer.interviews.speaker_turns`). A sentence
+    the classifier calls attributed but whose parse names no source (a quote continuation, "he
+    added" across sentences) takes the chains of the sentence before it. `lexicon` holds the
+    cue and source words.
     """
     registry = registry or default_registry()
     typer = SourceTyper(registry, lexicon)
@@ -438,7 +430,7 @@ def attribute(
     previous: list[list[Hop]] = []
     interviews: list[list[Hop]] = []  # chains to a person through an outlet they spoke to
     own: list[bool] = []  # whether each sentence's chains were found in it
-    opened = _opened_quotations(article.sentences, article.raw)
+    opened = opened_quotations(article.sentences, article.raw)
     for sentence, inside in zip(article.sentences, opened):
         memory.next_sentence(sentence.text)
         quoted: set[int] = set()
@@ -448,7 +440,7 @@ def attribute(
             # A sentence inside a quotation an earlier one opened ("… including, “Mr. Trump, do
             # you really think …? / What's your basis for that?”") is the quoted speaker's
             # words up to the closing mark: "tell me", "the community tells us" name no source.
-            quoted = _quoted(sentence.span, inside)
+            quoted = quoted_tokens(sentence.span, inside)
         found = (
             _chains_in(sentence.span, typer, memory, sentence.label == "official-denial", quoted)
             if sentence.span is not None
@@ -458,7 +450,7 @@ def attribute(
             # The parse names no source; the span head may have tagged one.
             found = _chains_from_spans(sentence, typer, memory, quoted)
         found = [chain for i, chain in enumerate(found) if chain not in found[:i]]
-        if found and True in own[-2:] and _continues_quote(sentence.text):
+        if found and True in own[-2:] and continues_quote(sentence.text):
             # the chains found one or two sentences up ("“We want peace. / But …,” he said.")
             found = [framed(chain, previous) for chain in found]
         # A person interviewed by a broadcaster or a paper earlier in the article ("Sanders told
@@ -467,7 +459,7 @@ def attribute(
         # chains_6 chose), not on paraphrase, which may come from anywhere. Only an interview
         # opens such a frame, not a report ("The Ledger reported, citing the mayor"), nor a
         # wire agency's: a wire's reporter talks to people in passing.
-        if _QUOTE_MARKS.search(sentence.text):
+        if inside or QUOTE_MARKS.search(sentence.text):
             found = [framed(chain, interviews) for chain in found]
         interviews.extend(chain for chain in found if is_interview(chain, registry))
         previous = found or previous
@@ -478,46 +470,11 @@ def attribute(
             if sentence.label in ATTRIBUTED
             else []
         )
-    _join_split_quotes(article.sentences, own)
+    join_split_quotes(article.sentences, own)
+    speak_quotations(article.sentences, opened, own)
     speaker_turns(article.sentences, prefix, interviews)
     _spell_out_acronyms(article.sentences, memory)
     return article
-
-
-_QUOTE_MARKS = re.compile(r"[“”\"]")
-"""Double quotation marks: a sentence that quotes someone (single ones double as apostrophes)."""
-
-
-def _continues_quote(text: str) -> bool:
-    """Whether a sentence goes on with a quotation: it opens with a quotation mark, or it closes
-    one it did not open ("But peace cannot mean that," he said.)."""
-    stripped = text.lstrip()
-    return stripped[:1] in "“\"‘'" or _quote_balance(text) < 0
-
-
-def _opened_quotations(sentences: list[Sentence], raw: str = "", longest: int = 8) -> list[bool]:
-    """For each sentence, whether it starts inside a double quotation an earlier sentence
-    opened and did not close. A new paragraph starts afresh (a quotation running over
-    paragraphs opens each with a mark of its own; a transcript's turns never close theirs),
-    except a piece of one long line of `raw` that cleaning cut at sentence ends
-    (`scorer.clean.split_blocks`). A quotation runs on for at most `longest` sentences: a
-    stray mark opens no endless one."""
-    opened, inside, run = [], False, 0
-    for k, sentence in enumerate(sentences):
-        if k and sentence.paragraph != sentences[k - 1].paragraph:
-            inside = inside and _same_line(raw, sentences[k - 1].text, sentence.text)
-        run = run + 1 if inside else 0
-        inside = inside and run <= longest
-        opened.append(inside)
-        for mark in re.findall(r"[“”\"]", sentence.text):
-            inside = mark == "“" or (mark == '"' and not inside)
-    return opened
-
-
-def _same_line(raw: str, before: str, after: str) -> bool:
-    """Whether `after` follows `before` on the same line of `raw`."""
-    pattern = re.escape(before[-40:].strip()) + r"[ \t]*" + re.escape(after[:40].strip())
-    return bool(before.strip() and after.strip() and re.search(pattern, raw))
 
 
 def _spell_out_acronyms(sentences: list[Sentence], memory: SourceMemory) -> None:
@@ -535,32 +492,6 @@ def _spell_out_acronyms(sentences: list[Sentence], memory: SourceMemory) -> None
             ]
             for chain in sentence.chains
         ]
-
-
-def _quote_balance(text: str) -> int:
-    """Opening minus closing quotation marks: > 0 where a quotation opens and runs on."""
-    curly = text.count("“") - text.count("”")
-    straight = text.count('"') % 2 if text.lstrip().startswith('"') else 0
-    return curly + straight
-
-
-def _join_split_quotes(sentences: list[Sentence], own: list[bool]) -> None:
-    """A quotation the segmenter cut into several sentences ("“We will not be intimidated. /
-    We will keep reporting,” the editor said.") takes, in every piece, the chains of the piece
-    that names its speaker, when the opening pieces name none of their own."""
-    for i, sentence in enumerate(sentences):
-        if own[i] or sentence.label not in ATTRIBUTED or _quote_balance(sentence.text) <= 0:
-            continue
-        balance = _quote_balance(sentence.text)
-        for j in range(i + 1, min(i + 4, len(sentences))):
-            balance += _quote_balance(sentences[j].text)
-            if balance <= 0:  # the quotation closes in sentence j
-                if own[j] and sentences[j].chains:
-                    sentence.chains = [list(chain) for chain in sentences[j].chains]
-                    for k in range(i + 1, j):
-                        if not own[k] and sentences[k].label in ATTRIBUTED:
-                            sentences[k].chains = [list(chain) for chain in sentences[j].chains]
-                break
 
 
 def _chains_from_spans(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from scorer.article import ATTRIBUTED, Hop, HopKind, Label, Sentence
 from scorer.outlets import OutletKind, OutletRegistry
+from scorer.quotations import spoken
 from scorer.sources import SourceTyper, noun_phrase
 
 if TYPE_CHECKING:
@@ -173,17 +174,11 @@ def speaker_turns(
             # A turn's next paragraph opens with a quotation mark, as the transcript's do.
             speaker = speaker if sentence.text.lstrip()[:1] in '“"' else []
             paragraph = sentence.paragraph
-        if speaker and sentence.label == Label.UNATTRIBUTED.value and _spoken(sentence.text):
+        if speaker and sentence.label == Label.UNATTRIBUTED.value and spoken(sentence.text):
             sentence.model_label, sentence.label = sentence.label, Label.NAMED.value
             sentence.confidence = None
         if speaker and sentence.label in ATTRIBUTED:
             sentence.chains = [with_prefix(prefix, speaker)]
-
-
-def _spoken(text: str) -> bool:
-    """Whether a transcript sentence is speech, not a stage direction in brackets."""
-    bare = text.strip().strip("“”\"'‘’ ")
-    return bool(re.search(r"[A-Za-z]", bare)) and not re.fullmatch(r"[(\[].*[)\]]\W*", bare)
 
 
 def with_prefix(prefix: list[Hop], chain: list[Hop]) -> list[Hop]:

@@ -251,6 +251,8 @@ class SourceTyper:
             return Hop(name, kind.value)
         if any(t.pos_ == "PROPN" for t in span):
             return Hop(text, HopKind.PERSON.value)
+        if head_l in sources.function_institutions:
+            return Hop(lower_first(text), HopKind.ORGANIZATION.value)  # "Police said"
         return anonymous_hop(lower_first(text))
 
 

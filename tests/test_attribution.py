@@ -7,6 +7,7 @@ import pytest
 from eval.seeds import check_seed
 from scorer.article import Hop, Sentence
 from scorer.interviews import speaker_turns
+from scorer.quotations import opened_quotations, speak_quotations
 
 
 def _chains(scorer, text, publisher=None):
@@ -492,3 +493,37 @@ def test_a_quotation_over_several_sentences_names_no_sources_of_its_own(model_sc
     assert chains["Rivers told co-host "] == rivers
     # a title no description matched takes the nearest named person quoted
     assert chains["The Calder senator a"] == rivers
+
+
+def test_a_sentence_inside_a_quotation_takes_the_speakers_label_and_chain():
+    texts = [
+        ("“I think she has to contrast.", "named-source", [[Hop("Ann Ward", "person")]]),
+        ("And start talking about the real issues.", "unattributed", []),
+        ("(Applause.)", "unattributed", []),
+        ("People do not agree with him,” Ward said.", "named-source", []),
+        ("Polls close at eight.", "unattributed", []),
+        ("“The plan is dead.", "unattributed", []),
+        ("Nobody wants it.”", "unattributed", []),
+    ]
+    sentences = [
+        Sentence(
+            i, text, paragraph=(0, 0, 0, 0, 1, 2, 2)[i], label=label, chains=chains, confidence=0.8
+        )
+        for i, (text, label, chains) in enumerate(texts)
+    ]
+    own = [bool(chains) for _, _, chains in texts]
+    opened = opened_quotations(sentences)
+    assert opened == [False, True, True, True, False, False, True]
+    speak_quotations(sentences, opened, own)
+    # inside Ward's quotation, opened by a sentence that names her
+    assert (sentences[1].label, sentences[1].model_label, sentences[1].confidence) == (
+        "named-source",
+        "unattributed",
+        None,
+    )
+    assert [[h.name for h in c] for c in sentences[1].chains] == [["Ann Ward"]]
+    # not speech; not in a quotation; a quotation with no speaker named
+    assert [s.label for s in sentences[2:]] == ["unattributed", "named-source"] + [
+        "unattributed"
+    ] * 3
+    assert all(s.model_label is None for s in sentences[2:])

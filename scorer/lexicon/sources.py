@@ -193,6 +193,14 @@ class SourceWords:
     """Chains: further nouns that can head a source (with `institution_heads` and the lists
     above); a cue whose subject is any other noun is no source ("the searches confirmed")."""
 
+    function_institutions: frozenset[str] = words(
+        "administration army coroner court government military ministry navy police prosecutors"
+    )
+    """One identifiable body named by its function ("Police said", "the court heard",
+    "prosecutors allege"): LABELS.md counts it a named source. Chains: typed an organisation,
+    and its chain sets `named-source` over the classifier's `anonymous-source`
+    (`scorer.consistency`)."""
+
     institution_heads: frozenset[str] = words(
         "agency commission committee congress court department government judge jury "
         "legislature ministry panel parliament senate tribunal"

@@ -1,0 +1,193 @@
+"""Quotations over sentence boundaries: which tokens are quoted, where a quotation runs on, and
+who speaks the sentences inside one.
+
+A segmenter cuts a long quotation into sentences ("“I think she has to contrast. / And start
+talking about the real issues. / The American people do not agree with Trump,” Sanders said.").
+The middle sentences carry no quotation mark and no speaker, yet LABELS.md's rule 4 gives them
+the speaker's label, and "Mr. Trump, tell me …" inside one names no source of its own.
+`scorer.attribution.attribute` reads these helpers while it builds the chains:
+
+- `quoted_tokens`: the token indices of a sentence inside quotation marks, given whether the
+  sentence starts inside a quotation (`opened_quotations`);
+- `join_split_quotes`: the opening pieces of a quotation take the chains of the piece that
+  names the speaker;
+- `speak_quotations`: a piece inside a quotation that the classifier labelled `unattributed`
+  takes the speaker's label and chains (rule 4), the classifier's label kept as `model_label`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from scorer.article import ATTRIBUTED, Hop, HopKind, Label, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+QUOTE_MARKS = re.compile(r"[“”\"]")
+"""Double quotation marks: a sentence that quotes someone (single ones double as apostrophes)."""
+
+
+def quoted_tokens(sent: Span, opened: bool = False) -> set[int]:
+    """Indices of tokens inside quotation marks: quoted speech names no sources of its own.
+    `opened`: the sentence starts inside a quotation an earlier sentence opened."""
+    inside, out = opened, set()
+    for token in sent:
+        if (
+            token.text in ("“", "”", '"', "‘", "’")
+            and token.text != "’"
+            or token.text == "’"
+            and inside
+            and token.whitespace_
+        ):
+            inside = token.text in ("“", "‘") or (token.text == '"' and not inside)
+            continue
+        if inside:
+            out.add(token.i)
+    return out
+
+
+def opened_quotations(sentences: list[Sentence], raw: str = "", longest: int = 8) -> list[bool]:
+    """For each sentence, whether it starts inside a double quotation an earlier sentence
+    opened and did not close. A new paragraph starts afresh (a quotation running over
+    paragraphs opens each with a mark of its own; a transcript's turns never close theirs),
+    except a piece of one long line of `raw` that cleaning cut at sentence ends
+    (`scorer.clean.split_blocks`). A quotation runs on for at most `longest` sentences: a
+    stray mark opens no endless one.
+
+    Example:
+        >>> texts = ["“We will win.", "We have the votes.", "Trust us,” she said.", "Rain."]
+        >>> opened_quotations([Sentence(i, t) for i, t in enumerate(texts)])
+        [False, True, True, False]
+    """
+    opened, inside, run = [], False, 0
+    for k, sentence in enumerate(sentences):
+        if k and sentence.paragraph != sentences[k - 1].paragraph:
+            inside = inside and _same_line(raw, sentences[k - 1].text, sentence.text)
+        run = run + 1 if inside else 0
+        inside = inside and run <= longest
+        opened.append(inside)
+        for mark in _MARKS_AND_MISMATCHED_CLOSE.findall(sentence.text):
+            inside = mark == "“" or (mark == '"' and not inside)
+    return opened
+
+
+_MARKS_AND_MISMATCHED_CLOSE = re.compile(r"[“”\"]|(?<=[.!?,])’(?=\s|$)")
+"""Double quotation marks, and a single closing one after punctuation, which closes a double
+one opened by mistake ("Schumer tweeted: “Let's go. We can do it.’ Schumer was …")."""
+
+
+def _same_line(raw: str, before: str, after: str) -> bool:
+    """Whether `after` follows `before` on the same line of `raw`."""
+    pattern = re.escape(before[-40:].strip()) + r"[ \t]*" + re.escape(after[:40].strip())
+    return bool(before.strip() and after.strip() and re.search(pattern, raw))
+
+
+def continues_quote(text: str) -> bool:
+    """Whether a sentence goes on with a quotation: it opens with a quotation mark, or it closes
+    one it did not open ("But peace cannot mean that," he said.)."""
+    stripped = text.lstrip()
+    return stripped[:1] in "“\"‘'" or quote_balance(text) < 0
+
+
+def quote_balance(text: str) -> int:
+    """Opening minus closing quotation marks: > 0 where a quotation opens and runs on."""
+    curly = text.count("“") - text.count("”")
+    straight = text.count('"') % 2 if text.lstrip().startswith('"') else 0
+    return curly + straight
+
+
+def join_split_quotes(sentences: list[Sentence], own: list[bool]) -> None:
+    """A quotation the segmenter cut into several sentences ("“We will not be intimidated. /
+    We will keep reporting,” the editor said.") takes, in every piece, the chains of the piece
+    that names its speaker, when the opening pieces name none of their own."""
+    for i, sentence in enumerate(sentences):
+        if own[i] or sentence.label not in ATTRIBUTED or quote_balance(sentence.text) <= 0:
+            continue
+        balance = quote_balance(sentence.text)
+        for j in range(i + 1, min(i + 4, len(sentences))):
+            balance += quote_balance(sentences[j].text)
+            if balance <= 0:  # the quotation closes in sentence j
+                if own[j] and sentences[j].chains:
+                    sentence.chains = [list(chain) for chain in sentences[j].chains]
+                    for k in range(i + 1, j):
+                        if not own[k] and sentences[k].label in ATTRIBUTED:
+                            sentences[k].chains = [list(chain) for chain in sentences[j].chains]
+                break
+
+
+def spoken(text: str) -> bool:
+    """Whether a sentence of quoted speech is speech, not a stage direction in brackets
+    ("(CROSSTALK.)") or bare punctuation."""
+    bare = text.strip().strip("“”\"'‘’ ")
+    return bool(re.search(r"[A-Za-z]", bare)) and not re.fullmatch(r"[(\[].*[)\]]\W*", bare)
+
+
+def speak_quotations(sentences: list[Sentence], opened: list[bool], own: list[bool]) -> None:
+    """LABELS.md's rule 4: a sentence the classifier labelled `unattributed` inside a quotation
+    whose speaker an adjacent sentence names is the speaker's (`quotation_speakers`). It takes
+    the speaker's chains and the label their deepest hop implies (`named-source`, or
+    `anonymous-source` for an anonymous one), the classifier's label kept as `model_label` and
+    the confidence null. A stage direction ("(CROSSTALK.)") stays as it is."""
+    for i, speaker in quotation_speakers(sentences, opened, own).items():
+        sentence = sentences[i]
+        if sentence.label != Label.UNATTRIBUTED.value or not spoken(sentence.text):
+            continue
+        anonymous = speaker[0][-1].kind == HopKind.ANONYMOUS.value
+        sentence.model_label = sentence.label
+        sentence.label = (Label.ANONYMOUS if anonymous else Label.NAMED).value
+        sentence.confidence = None
+        sentence.chains = [list(chain) for chain in speaker]
+
+
+def quotation_speakers(
+    sentences: list[Sentence], opened: list[bool], own: list[bool]
+) -> dict[int, list[list[Hop]]]:
+    """The speaker's chains for each sentence inside a quotation another sentence introduces:
+
+    - a sentence inside a quotation an earlier one opened (`opened`): the source the
+      sentence that opened it names, else the one the sentence that closes it names;
+    - the paragraph after an attributed sentence that ends with a colon and names a source
+      ("The governor added:" / "It's typical of Hillary Clinton. She knows nothing."): that
+      source.
+
+    `own`: whether a sentence's chains were found in it, not taken from the one before. A
+    quotation with no speaker named where it opens or closes is nobody's.
+    """
+
+    def named(k: int) -> list[list[Hop]]:
+        sentence = sentences[k]
+        return sentence.chains if own[k] and sentence.label in ATTRIBUTED else []
+
+    speakers: dict[int, list[list[Hop]]] = {}
+    introduced: tuple[int, list[list[Hop]]] | None = None  # (paragraph, speaker) after a colon
+    for i, sentence in enumerate(sentences):
+        if opened[i]:
+            first = i
+            while first > 0 and opened[first]:
+                first -= 1
+            last = i
+            while not _closes(sentences[last].text) and last + 1 < len(sentences):
+                if not opened[last + 1]:
+                    break
+                last += 1
+            speaker = named(first) or (named(last) if _closes(sentences[last].text) else [])
+            if speaker:
+                speakers[i] = speaker
+        elif introduced is not None and introduced[0] == sentence.paragraph:
+            speakers[i] = introduced[1]
+        if i and sentences[i - 1].text.rstrip().endswith(":") and named(i - 1):
+            if sentence.paragraph != sentences[i - 1].paragraph:
+                introduced = (sentence.paragraph, named(i - 1))
+                speakers.setdefault(i, introduced[1])
+        elif introduced is not None and introduced[0] != sentence.paragraph:
+            introduced = None
+    return speakers
+
+
+def _closes(text: str) -> bool:
+    """Whether a sentence that starts inside a quotation closes it: its first quotation mark
+    is a closing one."""
+    mark = _MARKS_AND_MISMATCHED_CLOSE.search(text)
+    return mark is not None and mark.group() != "“"
