@@ -1,7 +1,8 @@
 """Sentence labels as `scorer score` gives them, against a gold file's labels.
 
 Usage:
-    python -m eval.pipeline_labels --gold training/build/realnews_dev.jsonl [--errors FILE]
+    python -m eval.pipeline_labels --gold training/build/realnews_dev.jsonl --original \
+        [--classifier auto|transformer|onnx|rules] [--errors FILE]
 
 `scorer eval` measures the classifier alone on the gold sentences. A user sees the pipeline's
 labels instead: after segmentation, furniture removal, chains and `scorer.consistency.reconcile`
@@ -11,7 +12,8 @@ sentences one per line, or its `file` under `../shared`, or with `--original` th
 article as published), matches output sentences to gold ones
 by text as `eval.seeds` does, and reports per-class F1 and macro-F1 over the matched sentences,
 with how many gold sentences found no output sentence and how many labels the pipeline's
-consistency step changed (`model_label` set), and how many of those now match gold.
+structural rules changed (`model_label` set: a quotation's or a transcript turn's speaker,
+"citing", an institution named by its function), and how many of those now match gold.
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {label:18} F1 {figures['f1']:.3f}  (support {figures['support']})")
     print(f"macro-F1 {result['macro_f1']:.4f}")
     print(
-        f"consistency changed {len(changed)} label(s), "
+        f"rules changed {len(changed)} label(s), "
         f"{sum(r['pred'] == r['gold'] for r in changed)} now gold, "
         f"{sum(r['model_label'] == r['gold'] for r in changed)} were gold before"
     )

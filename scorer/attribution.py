@@ -11,6 +11,7 @@ article's credit) to the deepest source: `Washington Examiner → The Moscow Tim
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ from scorer.quotations import (
     opened_quotations,
     quoted_tokens,
     speak_quotations,
+    uncited,
 )
 from scorer.sources import (
     ChainWords,
@@ -464,9 +466,10 @@ def attribute(
         interviews.extend(chain for chain in found if is_interview(chain, registry))
         previous = found or previous
         own.append(bool(found))
-        # A quote continuation or "he added" with no source of its own takes the last chains.
+        # A quote continuation or "he added" with no source of its own takes the last chains,
+        # but not their "citing" (only a sentence's own "citing" may set its label).
         sentence.chains = (
-            [with_prefix(prefix, chain) for chain in previous if chain]
+            [with_prefix(prefix, chain if found else uncited(chain)) for chain in previous if chain]
             if sentence.label in ATTRIBUTED
             else []
         )
@@ -495,7 +498,10 @@ def _spell_out_acronyms(sentences: list[Sentence], memory: SourceMemory) -> None
 
 
 def _chains_from_spans(
-    sentence: Sentence, typer: SourceTyper, memory: SourceMemory, quoted: set[int] = frozenset()
+    sentence: Sentence,
+    typer: SourceTyper,
+    memory: SourceMemory,
+    quoted: Collection[int] = frozenset(),
 ) -> list[list[Hop]]:
     """One-hop chains from the SOURCE spans the span head tagged in the sentence, each typed
     (and a personal pronoun or short reference resolved) as a parsed source would be. A

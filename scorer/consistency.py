@@ -146,6 +146,7 @@ def by_function(hop: Hop, label: str | None) -> bool:
         and hop.kind == HopKind.ORGANIZATION.value
         and bool(words)
         and words[-1] in LEXICON.sources.function_institutions
+        and words[0] not in LEXICON.references.indefinite_determiners  # "a foreign government"
     )
 
 

@@ -231,11 +231,11 @@ def resolve(
         roles = refs.backref_roles | refs.more_backref_roles | lexicon.sources.spokespeople
         if head in roles:
             return earlier[0]
-        titles = lexicon.sources.office_titles | lexicon.sources.title_heads | refs.candidacy
-        if head in titles and ref.qualifiers:
+        if head in refs.candidacy and ref.qualifiers:
             # "the Vermont senator", "the Republican presidential candidate": an epithet for the
-            # nearest named person quoted, where no description said who holds the title (a
-            # bare "the mayor" may be anyone's, and stays as written).
+            # nearest named person quoted, where no description said who holds the title. A
+            # bare "the mayor" may be anyone's; "the Russian president", "the judge" most often
+            # bring in someone new: they stay as written.
             return next((e for e in earlier if e.person and e.named and _proper(e.name)), None)
     return None
 

@@ -174,7 +174,12 @@ def speaker_turns(
             # A turn's next paragraph opens with a quotation mark, as the transcript's do.
             speaker = speaker if sentence.text.lstrip()[:1] in '“"' else []
             paragraph = sentence.paragraph
-        if speaker and sentence.label == Label.UNATTRIBUTED.value and spoken(sentence.text):
+        if (
+            speaker
+            and sentence.label == Label.UNATTRIBUTED.value
+            and spoken(sentence.text)
+            and not (tag and not sentence.text[tag.end() :].strip())  # a bare "WALLACE:"
+        ):
             sentence.model_label, sentence.label = sentence.label, Label.NAMED.value
             sentence.confidence = None
         if speaker and sentence.label in ATTRIBUTED:

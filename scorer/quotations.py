@@ -18,6 +18,8 @@ the speaker's label, and "Mr. Trump, tell me …" inside one names no source of 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from scorer.article import ATTRIBUTED, Hop, HopKind, Label, Sentence
@@ -53,8 +55,9 @@ def opened_quotations(sentences: list[Sentence], raw: str = "", longest: int = 8
     opened and did not close. A new paragraph starts afresh (a quotation running over
     paragraphs opens each with a mark of its own; a transcript's turns never close theirs),
     except a piece of one long line of `raw` that cleaning cut at sentence ends
-    (`scorer.clean.split_blocks`). A quotation runs on for at most `longest` sentences: a
-    stray mark opens no endless one.
+    (`scorer.clean.split_blocks`). A quotation runs on for at most `longest` sentences, and
+    one that never closes (nor goes on in a paragraph that opens with a mark) was a stray mark
+    ("He called the plan “a disaster. Police said …"): its sentences are not inside it.
 
     Example:
         >>> texts = ["“We will win.", "We have the votes.", "Trust us,” she said.", "Rain."]
@@ -68,14 +71,58 @@ def opened_quotations(sentences: list[Sentence], raw: str = "", longest: int = 8
         run = run + 1 if inside else 0
         inside = inside and run <= longest
         opened.append(inside)
-        for mark in _MARKS_AND_MISMATCHED_CLOSE.findall(sentence.text):
-            inside = mark == "“" or (mark == '"' and not inside)
+        inside = _inside_after(sentence.text, inside)
+    # A quotation that never closes (“a disaster. Police said …) was a stray mark, unless the
+    # next paragraph goes on quoting with a mark of its own.
+    closed = False
+    for k in range(len(sentences) - 1, -1, -1):
+        if not opened[k]:
+            closed = False
+            continue
+        nxt = sentences[k + 1] if k + 1 < len(sentences) else None
+        paragraph_goes_on = (
+            nxt is not None
+            and nxt.paragraph != sentences[k].paragraph
+            and nxt.text.lstrip()[:1] in '“"'
+        )
+        closed = _closes(sentences[k].text) or paragraph_goes_on or (closed and opened[k + 1])
+        opened[k] = closed
     return opened
 
 
-_MARKS_AND_MISMATCHED_CLOSE = re.compile(r"[“”\"]|(?<=[.!?,])’(?=\s|$)")
-"""Double quotation marks, and a single closing one after punctuation, which closes a double
-one opened by mistake ("Schumer tweeted: “Let's go. We can do it.’ Schumer was …")."""
+def _inside_after(text: str, inside: bool) -> bool:
+    """Whether a sentence that starts inside a double quotation or not (`inside`) ends inside
+    one."""
+    states = list(_states(text, inside))
+    return states[-1] if states else inside
+
+
+def _closes(text: str) -> bool:
+    """Whether a sentence that starts inside a double quotation closes it (it may open
+    another after)."""
+    return False in _states(text, True)
+
+
+def _states(text: str, inside: bool) -> Iterator[bool]:
+    """Whether the text is inside a double quotation after each of its quotation marks. A
+    single closing mark after punctuation closes a single quotation the sentence opened
+    (“She told me, ‘Leave now.’ …), else a double one opened by mistake ("Schumer tweeted:
+    “Let's go. We can do it.’ Schumer was …")."""
+    single = False
+    for mark in _MARKS.findall(text):
+        if mark == "‘":
+            single = True
+        elif mark == "’":
+            inside = inside and single
+            single = False
+        else:
+            inside = mark == "“" or (mark == '"' and not inside)
+        yield inside
+
+
+_MARKS = re.compile(r"[“”\"]|(?<!\w)‘|(?<=[.!?,])’(?=\s|$)")
+"""Double quotation marks, an opening single one, and a closing single one after
+punctuation."""
 
 
 def _same_line(raw: str, before: str, after: str) -> bool:
@@ -110,26 +157,33 @@ def join_split_quotes(sentences: list[Sentence], own: list[bool]) -> None:
             balance += quote_balance(sentences[j].text)
             if balance <= 0:  # the quotation closes in sentence j
                 if own[j] and sentences[j].chains:
-                    sentence.chains = [list(chain) for chain in sentences[j].chains]
+                    sentence.chains = [uncited(chain) for chain in sentences[j].chains]
                     for k in range(i + 1, j):
                         if not own[k] and sentences[k].label in ATTRIBUTED:
-                            sentences[k].chains = [list(chain) for chain in sentences[j].chains]
+                            sentences[k].chains = [uncited(chain) for chain in sentences[j].chains]
                 break
+
+
+def uncited(chain: list[Hop]) -> list[Hop]:
+    """A copy of a chain another sentence found, its hops no longer marked `cited`: only a
+    sentence's own "citing" may set its label (`scorer.consistency`)."""
+    return [replace(hop, cited=False) if hop.cited else hop for hop in chain]
 
 
 def spoken(text: str) -> bool:
     """Whether a sentence of quoted speech is speech, not a stage direction in brackets
     ("(CROSSTALK.)") or bare punctuation."""
     bare = text.strip().strip("“”\"'‘’ ")
-    return bool(re.search(r"[A-Za-z]", bare)) and not re.fullmatch(r"[(\[].*[)\]]\W*", bare)
+    return bool(re.search(r"[^\W\d_]", bare)) and not re.fullmatch(r"[(\[][^()\[\]]*[)\]]\W*", bare)
 
 
 def speak_quotations(sentences: list[Sentence], opened: list[bool], own: list[bool]) -> None:
     """LABELS.md's rule 4: a sentence the classifier labelled `unattributed` inside a quotation
     whose speaker an adjacent sentence names is the speaker's (`quotation_speakers`). It takes
-    the speaker's chains and the label their deepest hop implies (`named-source`, or
-    `anonymous-source` for an anonymous one), the classifier's label kept as `model_label` and
-    the confidence null. A stage direction ("(CROSSTALK.)") stays as it is."""
+    the speaker's chains and the label the first chain's deepest hop implies (`named-source`,
+    or `anonymous-source` for an anonymous one; never `official-denial`: a denial's next
+    sentence need not deny), the classifier's label kept as `model_label` and the confidence
+    null. A stage direction ("(CROSSTALK.)") stays as it is."""
     for i, speaker in quotation_speakers(sentences, opened, own).items():
         sentence = sentences[i]
         if sentence.label != Label.UNATTRIBUTED.value or not spoken(sentence.text):
@@ -138,7 +192,7 @@ def speak_quotations(sentences: list[Sentence], opened: list[bool], own: list[bo
         sentence.model_label = sentence.label
         sentence.label = (Label.ANONYMOUS if anonymous else Label.NAMED).value
         sentence.confidence = None
-        sentence.chains = [list(chain) for chain in speaker]
+        sentence.chains = [uncited(chain) for chain in speaker]
 
 
 def quotation_speakers(
@@ -163,20 +217,27 @@ def quotation_speakers(
     speakers: dict[int, list[list[Hop]]] = {}
     introduced: tuple[int, list[list[Hop]]] | None = None  # (paragraph, speaker) after a colon
     for i, sentence in enumerate(sentences):
+        speaker: list[list[Hop]] = []
         if opened[i]:
-            first = i
-            while first > 0 and opened[first]:
+            # the sentence that opened this quotation: the nearest before that was outside
+            # one, or that closed one and opened this one ("…,” Sanders replied, “and more.")
+            first = i - 1
+            while first > 0 and opened[first] and not _closes(sentences[first].text):
                 first -= 1
             last = i
             while not _closes(sentences[last].text) and last + 1 < len(sentences):
-                if not opened[last + 1]:
-                    break
                 last += 1
-            speaker = named(first) or (named(last) if _closes(sentences[last].text) else [])
-            if speaker:
-                speakers[i] = speaker
-        elif introduced is not None and introduced[0] == sentence.paragraph:
-            speakers[i] = introduced[1]
+            adjacent = first > 0 and sentences[first - 1].paragraph == sentences[first].paragraph
+            speaker = (
+                named(first)
+                or (named(last) if _closes(sentences[last].text) else [])
+                # “We will win,” Sanders said. “We have the votes. / We always have.”
+                or (named(first - 1) if adjacent and continues_quote(sentences[first].text) else [])
+            )
+        if not speaker and introduced is not None and introduced[0] == sentence.paragraph:
+            speaker = introduced[1]
+        if speaker:
+            speakers[i] = speaker
         if i and sentences[i - 1].text.rstrip().endswith(":") and named(i - 1):
             if sentence.paragraph != sentences[i - 1].paragraph:
                 introduced = (sentence.paragraph, named(i - 1))
@@ -184,10 +245,3 @@ def quotation_speakers(
         elif introduced is not None and introduced[0] != sentence.paragraph:
             introduced = None
     return speakers
-
-
-def _closes(text: str) -> bool:
-    """Whether a sentence that starts inside a quotation closes it: its first quotation mark
-    is a closing one."""
-    mark = _MARKS_AND_MISMATCHED_CLOSE.search(text)
-    return mark is not None and mark.group() != "“"

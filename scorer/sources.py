@@ -147,6 +147,7 @@ class SourceTyper:
         head_l = head.text.lower()
         words, lexicon = self.words, self.lexicon
         refs, sources = lexicon.references, lexicon.sources
+        indefinite = refs.indefinite_determiners
         exact = self.registry.lookup(text)
         if exact is not None:  # "The Hill", not a back-reference to "Hillary"
             return Hop(exact.name, HopKind.OUTLET.value, state_affiliated=exact.state_affiliated)
@@ -251,7 +252,7 @@ class SourceTyper:
             return Hop(name, kind.value)
         if any(t.pos_ == "PROPN" for t in span):
             return Hop(text, HopKind.PERSON.value)
-        if head_l in sources.function_institutions:
+        if head_l in sources.function_institutions and span[0].lower_ not in indefinite:
             return Hop(lower_first(text), HopKind.ORGANIZATION.value)  # "Police said"
         return anonymous_hop(lower_first(text))
 

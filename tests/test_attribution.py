@@ -7,7 +7,7 @@ import pytest
 from eval.seeds import check_seed
 from scorer.article import Hop, Sentence
 from scorer.interviews import speaker_turns
-from scorer.quotations import opened_quotations, speak_quotations
+from scorer.quotations import opened_quotations, quotation_speakers, speak_quotations
 
 
 def _chains(scorer, text, publisher=None):
@@ -527,3 +527,93 @@ def test_a_sentence_inside_a_quotation_takes_the_speakers_label_and_chain():
         "unattributed"
     ] * 3
     assert all(s.model_label is None for s in sentences[2:])
+
+
+def _speakers(texts: list[tuple[str, str, list[str]]], paragraphs: list[int]) -> list[str | None]:
+    """The speaker `quotation_speakers` gives each sentence: (text, label, own source names)."""
+    sentences = [
+        Sentence(
+            i,
+            text,
+            paragraph=paragraphs[i],
+            label=label,
+            chains=[[Hop(n, "person")]] if own else [],
+        )
+        for i, (text, label, own) in enumerate(texts)
+        for n in (own[:1] or [""])
+    ]
+    own = [bool(names) for _, _, names in texts]
+    found = quotation_speakers(sentences, opened_quotations(sentences), own)
+    return [found[i][0][-1].name if i in found else None for i in range(len(sentences))]
+
+
+@pytest.mark.parametrize(
+    ("texts", "paragraphs", "expected"),
+    [
+        # a quotation that closes and another that opens in one sentence: the second's speaker
+        (
+            [
+                ("“We will win,” Trump said.", "named-source", ["Trump"]),
+                ("“We have the votes,” Sanders replied, “and more.", "named-source", ["Sanders"]),
+                ("Trust us.”", "unattributed", []),
+            ],
+            [0, 0, 0],
+            [None, None, "Sanders"],
+        ),
+        # a stray opening mark opens no quotation: the sentences after it are no one's
+        (
+            [
+                ("He called the plan “a disaster.", "named-source", ["Ward"]),
+                ("Police said two men were arrested.", "named-source", []),
+                ("The trial is in May.", "unattributed", []),
+            ],
+            [0, 0, 0],
+            [None, None, None],
+        ),
+        # a single quotation inside a double one does not close it
+        (
+            [
+                ("“She told me, ‘Leave now.’", "named-source", []),
+                ("I was scared.", "unattributed", []),
+                ("I left,” Ward said.", "named-source", ["Ward"]),
+            ],
+            [0, 0, 0],
+            [None, "Ward", "Ward"],
+        ),
+        # a quoted paragraph after "X added:"
+        (
+            [
+                ("The governor added:", "named-source", ["Christie"]),
+                ("“It's typical of her.", "unattributed", []),
+                ("She knows nothing.”", "unattributed", []),
+                ("Polls close at eight.", "unattributed", []),
+            ],
+            [0, 1, 1, 2],
+            [None, "Christie", "Christie", None],
+        ),
+        # a quotation opened right after the speaker's own sentence
+        (
+            [
+                ("“We will win,” Sanders said.", "named-source", ["Sanders"]),
+                ("“We have the votes.", "named-source", []),
+                ("We always have.”", "unattributed", []),
+            ],
+            [0, 0, 0],
+            [None, None, "Sanders"],
+        ),
+    ],
+    ids=["reopened", "stray-mark", "nested-single", "colon-quoted-paragraph", "adjacent"],
+)
+def test_the_speaker_of_a_quotation(texts, paragraphs, expected):
+    assert _speakers(texts, paragraphs) == expected
+
+
+def test_a_title_that_brings_in_someone_new_is_not_the_last_person_quoted(model_scorer):
+    chains = _chains(
+        model_scorer,
+        "Senator Ana Ruiz said the evidence had been planted.\n\n"
+        "The presiding judge said the trial would resume in May.",
+        publisher="Daily Ledger",
+    )
+    assert chains[0][0][-1][0] == "Ana Ruiz"
+    assert [name.lower() for name, _ in chains[1][0]] == ["daily ledger", "the presiding judge"]

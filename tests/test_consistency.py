@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from eval.seeds import doc_text, gold_root
 from scorer.article import Article, Hop, Sentence
+from scorer.classifiers.base import Prediction
 from scorer.consistency import contradictions, reconcile
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -216,7 +219,12 @@ def test_a_definite_description_is_retyped_not_cut_back_to_the_outlet_it_spoke_t
 
 @pytest.mark.parametrize(
     ("name", "label"),
-    [("police", "named-source"), ("the court", "named-source"), ("the bank", "anonymous-source")],
+    [
+        ("police", "named-source"),
+        ("the court", "named-source"),
+        ("the bank", "anonymous-source"),
+        ("a foreign government", "anonymous-source"),
+    ],
 )
 def test_an_institution_named_by_its_function_sets_the_named_label(name: str, label: str) -> None:
     # LABELS.md: "Police said", "the court heard" are named sources; any other body is not
@@ -246,3 +254,34 @@ def test_police_and_prosecutors_are_typed_as_institutions_not_anonymous(model_sc
         ("prosecutors", "organization", "named-source"),
     ]
     assert deepest[2] == ("police sources", "anonymous", "anonymous-source")
+
+
+@dataclass
+class _Scripted:
+    """Labels each sentence by the first words it starts with; for tests."""
+
+    labels: dict[str, str]
+    name: str = "scripted"
+    context_sentences: int = 1
+
+    def predict(self, items: Sequence[tuple[str, str]]) -> list[Prediction]:
+        return [
+            Prediction(next(v for k, v in self.labels.items() if text.startswith(k)), 0.9)
+            for text, _ in items
+        ]
+
+
+def test_only_a_sentences_own_citing_sets_its_label() -> None:
+    from scorer import Scorer, ScoringConfig
+
+    labels = {"Politico": "anonymous-source", "“We": "named-source"}
+    scorer = Scorer(ScoringConfig(classifier="model"), classifier=_Scripted(labels))
+    article = scorer.score_text(
+        "Politico, citing three aides, reported that the mayor would resign.\n\n"
+        "“We will not go quietly.”",
+        publisher="Daily Ledger",
+    )
+    cited, inheriting = article.sentences
+    assert _names(cited)[0][-1] == "three aides" and cited.label == "anonymous-source"
+    # the quotation takes the chain before it, but the classifier's label stands
+    assert (inheriting.label, inheriting.model_label) == ("named-source", None)

@@ -71,9 +71,12 @@ class ReferenceWords:
     more_backref_roles: frozenset[str] = words("aide diplomat lawmaker man representative woman")
     """Chains: further role nouns that take the last source ("the diplomat added")."""
 
-    candidacy: frozenset[str] = words("candidate nominee")
-    """Chains: with the office titles, a definite one ("the Vermont senator", "the Republican
-    nominee") no description matched takes the nearest named person quoted."""
+    candidacy: frozenset[str] = words(
+        "candidate congressman congresswoman governor nominee senator"
+    )
+    """Chains: a definite, qualified one ("the Vermont senator", "the Republican nominee") that
+    no description matched takes the nearest named person quoted (US political news calls its
+    protagonists so)."""
 
     baseline_backref_heads: frozenset[str] = words(
         "agency company group minister ministry newspaper report"
