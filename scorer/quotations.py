@@ -71,6 +71,8 @@ def opened_quotations(sentences: list[Sentence], raw: str = "", longest: int = 8
         run = run + 1 if inside else 0
         inside = inside and run <= longest
         opened.append(inside)
+        if inside and _closes(sentence.text):
+            run = 0  # it may open the next quotation: "…,” she said, “and more."
         inside = _inside_after(sentence.text, inside)
     # A quotation that never closes (“a disaster. Police said …) was a stray mark, unless the
     # next paragraph goes on quoting with a mark of its own.

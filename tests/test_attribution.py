@@ -601,8 +601,20 @@ def _speakers(texts: list[tuple[str, str, list[str]]], paragraphs: list[int]) ->
             [0, 0, 0],
             [None, None, "Sanders"],
         ),
+        # a long quotation that another one, closed in the same sentence, ran into
+        (
+            [
+                ("“I think so.", "named-source", []),
+                ("And more.", "unattributed", []),
+                ("Yes,” Sanders said, asking, “Do you agree?", "named-source", ["Sanders"]),
+            ]
+            + [(f"Question {n}?", "unattributed", []) for n in range(6)]
+            + [("That is all.”", "unattributed", [])],
+            [0] * 10,
+            [None] + ["Sanders"] * 9,
+        ),
     ],
-    ids=["reopened", "stray-mark", "nested-single", "colon-quoted-paragraph", "adjacent"],
+    ids=["reopened", "stray-mark", "nested-single", "colon-quoted-paragraph", "adjacent", "long"],
 )
 def test_the_speaker_of_a_quotation(texts, paragraphs, expected):
     assert _speakers(texts, paragraphs) == expected
