@@ -64,6 +64,7 @@ from dataclasses import dataclass
 
 from scorer.article import Article, Hop, HopKind, Label, Sentence
 from scorer.lexicon import LEXICON
+from scorer.lexicon.forms import words_pattern
 from scorer.measures import outlet_key
 from scorer.outlets import OutletRegistry, default_registry
 
@@ -136,6 +137,13 @@ def contradictions(article: Article, *, registry: OutletRegistry | None = None) 
     ]
 
 
+_ANONYMITY = words_pattern(
+    phrases=LEXICON.sources.anonymity_phrases + LEXICON.sources.more_anonymity_phrases
+)
+"""A sentence that says its source is unnamed ("spoke on the condition of anonymity"): no
+institution's chain overrules its `anonymous-source` label."""
+
+
 def by_function(hop: Hop, label: str | None) -> bool:
     """Whether `hop` is an institution named by its function ("police", "the court",
     "prosecutors": `SourceWords.function_institutions`) under an `anonymous-source` label,
@@ -178,7 +186,10 @@ def reconcile(article: Article, *, registry: OutletRegistry | None = None) -> li
             implied_label(c, p)
             for c, p in zip(sentence.chains, prefixes)
             if contradicts(sentence, c, p)
-            and ((len(c) - p >= 2 and c[-1].cited) or by_function(c[-1], sentence.label))
+            and (
+                (len(c) - p >= 2 and c[-1].cited)
+                or (by_function(c[-1], sentence.label) and not _ANONYMITY.search(sentence.text))
+            )
         ]
         if cited:
             # "Politico, citing three employees, reported": the chain wins (see the module).

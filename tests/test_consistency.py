@@ -285,3 +285,14 @@ def test_only_a_sentences_own_citing_sets_its_label() -> None:
     assert _names(cited)[0][-1] == "three aides" and cited.label == "anonymous-source"
     # the quotation takes the chain before it, but the classifier's label stands
     assert (inheriting.label, inheriting.model_label) == ("named-source", None)
+
+
+def test_an_institution_does_not_overrule_a_sentence_that_says_its_source_is_unnamed() -> None:
+    sentence = Sentence(
+        0,
+        '"We were scared," said the woman, who spoke on the condition of anonymity.',
+        label="anonymous-source",
+        chains=[[PUB, Hop("police", "organization")]],
+    )
+    reconcile(_article(sentence))
+    assert (sentence.label, sentence.model_label) == ("anonymous-source", None)
