@@ -64,10 +64,12 @@ def opened_quotations(sentences: list[Sentence], raw: str = "", longest: int = 8
         >>> opened_quotations([Sentence(i, t) for i, t in enumerate(texts)])
         [False, True, True, False]
     """
-    opened, inside, run = [], False, 0
+    opened, inside, run, cursor = [], False, 0, 0
     for k, sentence in enumerate(sentences):
-        if k and sentence.paragraph != sentences[k - 1].paragraph:
-            inside = inside and _same_line(raw, sentences[k - 1].text, sentence.text)
+        if k and sentence.paragraph != sentences[k - 1].paragraph and inside:
+            cursor = _same_line(raw, sentences[k - 1].text, sentence.text, cursor)
+            inside = cursor >= 0
+            cursor = max(cursor, 0)
         run = run + 1 if inside else 0
         inside = inside and run <= longest
         opened.append(inside)
@@ -127,10 +129,15 @@ _MARKS = re.compile(r"[“”\"]|(?<!\w)‘|(?<=[.!?,])’(?=\s|$)")
 punctuation."""
 
 
-def _same_line(raw: str, before: str, after: str) -> bool:
-    """Whether `after` follows `before` on the same line of `raw`."""
+def _same_line(raw: str, before: str, after: str, start: int = 0, window: int = 20_000) -> int:
+    """Where in `raw` `after` follows `before` on the same line, searching `window`
+    characters from `start` (the last such place: the sentences come in order, and a bounded
+    search keeps a long text with many open quotations linear); -1 where it does not."""
+    if not before.strip() or not after.strip():
+        return -1
     pattern = re.escape(before[-40:].strip()) + r"[ \t]*" + re.escape(after[:40].strip())
-    return bool(before.strip() and after.strip() and re.search(pattern, raw))
+    match = re.compile(pattern).search(raw, start, start + window)
+    return match.start() if match else -1
 
 
 def continues_quote(text: str) -> bool:

@@ -629,3 +629,17 @@ def test_a_title_that_brings_in_someone_new_is_not_the_last_person_quoted(model_
     )
     assert chains[0][0][-1][0] == "Ana Ruiz"
     assert [name.lower() for name, _ in chains[1][0]] == ["daily ledger", "the presiding judge"]
+
+
+def test_quotations_left_open_over_many_paragraphs_stay_linear():
+    # each paragraph opens a quotation nothing closes: the search for run-on lines is bounded
+    sentences = [Sentence(i, f"He called it “a mess number {i}.", paragraph=i) for i in range(3000)]
+    raw = "\n".join(s.text for s in sentences)
+    assert not any(opened_quotations(sentences, raw))
+    # a long line cut at sentence ends keeps its quotation open across the pieces
+    pieces = [
+        Sentence(0, "“We will win.", paragraph=0),
+        Sentence(1, "Trust us,” she said.", paragraph=1),
+    ]
+    assert opened_quotations(pieces, "“We will win. Trust us,” she said.") == [False, True]
+    assert opened_quotations(pieces, "“We will win.\nTrust us,” she said.") == [False, False]
