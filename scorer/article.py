@@ -115,6 +115,12 @@ class Sentence:
     span: Any = field(default=None, repr=False, compare=False)
     """The spaCy `Span` of the sentence, for stages that read the parse; never serialised."""
 
+    def overrule(self, label: str | None) -> None:
+        """Set a label a structure decided over the classifier's (a cited chain, a quoted or
+        transcript speaker): the classifier's stays as `model_label`, and the confidence,
+        which was for it, becomes null."""
+        self.model_label, self.label, self.confidence = self.label, label, None
+
 
 def text_start(sentence: Sentence) -> int | None:
     """Where the sentence's text starts in its parse (the first token that is not white

@@ -64,9 +64,9 @@ from dataclasses import dataclass
 
 from scorer.article import Article, Hop, HopKind, Label, Sentence
 from scorer.lexicon import LEXICON
-from scorer.lexicon.forms import words_pattern
 from scorer.measures import outlet_key
 from scorer.outlets import OutletRegistry, default_registry
+from scorer.sources import chain_words
 
 JUDGED: frozenset[str] = frozenset({Label.NAMED.value, Label.ANONYMOUS.value})
 """The labels a chain's deepest hop can contradict."""
@@ -137,13 +137,6 @@ def contradictions(article: Article, *, registry: OutletRegistry | None = None) 
     ]
 
 
-_ANONYMITY = words_pattern(
-    phrases=LEXICON.sources.anonymity_phrases + LEXICON.sources.more_anonymity_phrases
-)
-"""A sentence that says its source is unnamed ("spoke on the condition of anonymity"): no
-institution's chain overrules its `anonymous-source` label."""
-
-
 def by_function(hop: Hop, label: str | None) -> bool:
     """Whether `hop` is an institution named by its function ("police", "the court",
     "prosecutors": `SourceWords.function_institutions`) under an `anonymous-source` label,
@@ -188,7 +181,10 @@ def reconcile(article: Article, *, registry: OutletRegistry | None = None) -> li
             if contradicts(sentence, c, p)
             and (
                 (len(c) - p >= 2 and c[-1].cited)
-                or (by_function(c[-1], sentence.label) and not _ANONYMITY.search(sentence.text))
+                or (
+                    by_function(c[-1], sentence.label)
+                    and not chain_words().anonymity.search(sentence.text)
+                )
             )
         ]
         if cited:
@@ -196,8 +192,7 @@ def reconcile(article: Article, *, registry: OutletRegistry | None = None) -> li
             overrides.append(
                 Override(sentence.index, cited[0] or "", sentence.chains, sentence.chains, "chain")
             )
-            sentence.model_label, sentence.label = sentence.label, cited[0]
-            sentence.confidence = None
+            sentence.overrule(cited[0])
             prefixes = [prefix_length(chain, own, registry) for chain in sentence.chains]
             if not any(contradicts(sentence, c, p) for c, p in zip(sentence.chains, prefixes)):
                 continue

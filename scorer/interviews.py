@@ -180,8 +180,7 @@ def speaker_turns(
             and spoken(sentence.text)
             and not (tag and not sentence.text[tag.end() :].strip())  # a bare "WALLACE:"
         ):
-            sentence.model_label, sentence.label = sentence.label, Label.NAMED.value
-            sentence.confidence = None
+            sentence.overrule(Label.NAMED.value)
         if speaker and sentence.label in ATTRIBUTED:
             sentence.chains = [with_prefix(prefix, speaker)]
 

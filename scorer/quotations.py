@@ -198,9 +198,7 @@ def speak_quotations(sentences: list[Sentence], opened: list[bool], own: list[bo
         if sentence.label != Label.UNATTRIBUTED.value or not spoken(sentence.text):
             continue
         anonymous = speaker[0][-1].kind == HopKind.ANONYMOUS.value
-        sentence.model_label = sentence.label
-        sentence.label = (Label.ANONYMOUS if anonymous else Label.NAMED).value
-        sentence.confidence = None
+        sentence.overrule((Label.ANONYMOUS if anonymous else Label.NAMED).value)
         sentence.chains = [uncited(chain) for chain in speaker]
 
 

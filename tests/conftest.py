@@ -62,3 +62,19 @@ def chromium() -> str:
     if os.environ.get("CI"):
         pytest.fail("chromium is not installed; .ci/run must install it (apt-get install chromium)")
     pytest.skip("chromium is not installed (apt-get install chromium); CI runs this test")
+
+
+TINY = [
+    {"text": "Officials said the bridge will close next week.", "label": "anonymous-source"},
+    {"text": "Mayor Ann Lee said the bridge will close next week.", "label": "named-source"},
+    {"text": "The ministry denied the report and called it a hoax.", "label": "official-denial"},
+    {"text": "The bridge was built in 1902 and carries a railway.", "label": "unattributed"},
+]
+"""One labelled sentence per label: the smallest training file (`tiny_file`)."""
+
+
+@pytest.fixture()
+def tiny_file(tmp_path):
+    path = tmp_path / "tiny.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in TINY))
+    return path

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tests.conftest import TINY
 from training.joint import (
     JointConfig,
     package,
@@ -39,21 +40,6 @@ def _span_file(path, rows):
             record = {"article": "a", "sentence": i, "text": text, "context": context}
             f.write(json.dumps({**record, "words": words, **tags, "content": ["O"] * len(words)}))
             f.write("\n")
-    return path
-
-
-LABELLED = [
-    {"text": "Officials said the bridge will close.", "label": "anonymous-source"},
-    {"text": "Mayor Ann Lee said the bridge will close.", "label": "named-source"},
-    {"text": "The ministry called the report a hoax.", "label": "official-denial"},
-    {"text": "The bridge was built in 1902.", "label": "unattributed"},
-]
-
-
-@pytest.fixture()
-def labels(tmp_path):
-    path = tmp_path / "labels.jsonl"
-    path.write_text("".join(json.dumps(row) + "\n" for row in LABELLED))
     return path
 
 
@@ -94,23 +80,23 @@ def test_a_long_sentence_keeps_its_opening_words(tmp_path) -> None:
 
 
 @pytest.mark.slow
-def test_a_joint_run_loads_with_both_heads(tmp_path, span_file, labels) -> None:
+def test_a_joint_run_loads_with_both_heads(tmp_path, span_file, tiny_file) -> None:
     from scorer.classifiers.transformer import TransformerClassifier
 
     config = JointConfig(
-        label_files=[labels], spans=span_file, output=tmp_path / "run", epochs=2, batch_size=4
+        label_files=[tiny_file], spans=span_file, output=tmp_path / "run", epochs=2, batch_size=4
     )
     train(config, log=lambda _: None)
     packaged = package(tmp_path / "run", tmp_path / "packaged")
     classifier = TransformerClassifier.load(packaged)
     assert classifier.spans is not None and classifier.spans.layers == (2, 4, 6)
     ((prediction, spans),) = classifier.annotate([(SENTENCE, "")], [_words(SENTENCE)])
-    assert prediction.label in {r["label"] for r in LABELLED}
+    assert prediction.label in {r["label"] for r in TINY}
     assert all(0 <= s.start < s.end <= len(SENTENCE) for s in spans)
 
 
 @pytest.mark.slow
-def test_a_soup_is_the_mean_of_its_runs(tmp_path, span_file, labels) -> None:
+def test_a_soup_is_the_mean_of_its_runs(tmp_path, span_file, tiny_file) -> None:
     from safetensors.torch import load_file
 
     from scorer.classifiers.transformer import TransformerClassifier
@@ -119,7 +105,7 @@ def test_a_soup_is_the_mean_of_its_runs(tmp_path, span_file, labels) -> None:
     for rate in (6e-5, 2e-4):
         out = tmp_path / f"run{rate}"
         config = JointConfig(
-            label_files=[labels], spans=span_file, output=out, epochs=3, learning_rate=rate
+            label_files=[tiny_file], spans=span_file, output=out, epochs=3, learning_rate=rate
         )
         runs.append(train(config, log=lambda _: None))
     mixed = soup(runs, tmp_path / "soup")

@@ -9,20 +9,7 @@ import pytest
 from scorer.data import load_examples
 from scorer.errors import ConfigError, DataError
 from scorer.train import TrainingConfig, cap_per_label, class_weights, train
-
-TINY = [
-    {"text": "Officials said the bridge will close next week.", "label": "anonymous-source"},
-    {"text": "Mayor Ann Lee said the bridge will close next week.", "label": "named-source"},
-    {"text": "The ministry denied the report and called it a hoax.", "label": "official-denial"},
-    {"text": "The bridge was built in 1902 and carries a railway.", "label": "unattributed"},
-]
-
-
-@pytest.fixture()
-def tiny_file(tmp_path):
-    path = tmp_path / "tiny.jsonl"
-    path.write_text("".join(json.dumps(row) + "\n" for row in TINY))
-    return path
+from tests.conftest import TINY
 
 
 @pytest.mark.slow
