@@ -28,6 +28,7 @@ from scorer.interviews import (
 from scorer.lexicon import LEXICON, Lexicon
 from scorer.mentions import mentions_in
 from scorer.outlets import OutletRegistry, default_registry
+from scorer.polls import poll_findings
 from scorer.quotations import (
     QUOTE_MARKS,
     continues_quote,
@@ -281,9 +282,12 @@ def _chains_in(
                 found = [h for h in found if h.kind == HopKind.OUTLET.value]
             cue.hops.extend(found)
             if lemma == "tell":
-                # "told CNN", "told CNN's Jake Tapper", "told The Steve Harvey Morning Show"
+                # "told CNN", "told CNN's Jake Tapper", "told The Steve Harvey Morning Show";
+                # "told USA Today", whose "Today" the parser reads as a time
                 told = [
-                    outlet_or_show(c, typer) for c in token.children if c.dep_ in ("dobj", "dative")
+                    outlet_or_show(c, typer)
+                    for c in token.children
+                    if c.dep_ in ("dobj", "dative", "npadvmod")
                 ]
                 cue.outer = [h for h in told if h is not None]
                 if cue.outer:
@@ -476,6 +480,7 @@ def attribute(
     join_split_quotes(article.sentences, own)
     speak_quotations(article.sentences, opened, own)
     speaker_turns(article.sentences, prefix, interviews)
+    poll_findings(article.sentences, lexicon)
     _spell_out_acronyms(article.sentences, memory)
     return article
 

@@ -31,7 +31,7 @@ pronoun, demonstratives included, and numbers on both sides).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -188,6 +188,17 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", text.lower())
 
 
+def clashes(qualifiers: Iterable[str], known: Iterable[str], lexicon: Lexicon = LEXICON) -> bool:
+    """Whether a qualifier names a nation or party (`affiliations`) that the candidate's name
+    and description do not, while they name another one: "the Russian president" is not
+    "Ukrainian President Volodymyr Zelensky"; "the New Jersey governor" may be anyone's."""
+    affiliations = lexicon.references.affiliations
+    known = set(known)
+    return any(q in affiliations and q not in known for q in qualifiers) and bool(
+        known & affiliations
+    )
+
+
 def _qualified(ref: Reference, earlier: Antecedent, lexicon: Lexicon) -> bool:
     known = {*_words(earlier.name), *_words(earlier.description)}
     return all(q in known or q in lexicon.references.honorifics for q in ref.qualifiers)
@@ -236,7 +247,21 @@ def resolve(
             # nearest named person quoted, where no description said who holds the title. A
             # bare "the mayor" may be anyone's; "the Russian president", "the judge" most often
             # bring in someone new: they stay as written.
-            return next((e for e in earlier if e.person and e.named and _proper(e.name)), None)
+            return next(
+                (
+                    e
+                    for e in earlier
+                    if e.person
+                    and e.named
+                    and _proper(e.name)
+                    and not clashes(
+                        ref.qualifiers,
+                        _words(f"{e.name} {e.description} {getattr(e, 'described', '')}"),
+                        lexicon,
+                    )
+                ),
+                None,
+            )
     return None
 
 
@@ -248,6 +273,9 @@ class _Seen:
     thing: bool = False
     plural: bool | None = None
     named: bool = True
+    described: str = ""
+    """The description the article gave the hop's entity where it named it ("Republican
+    nominee"), if any: read only by the candidacy fallback of `resolve`."""
 
     @property
     def person(self) -> bool:
@@ -345,7 +373,9 @@ def mention_fits(ref: Reference, mention: Mention, lexicon: Lexicon = LEXICON) -
         return True
     synonyms = role_synonyms(head, lexicon)
     where = described if mention.person else described + name
-    return any(_contains(where, s) for s in synonyms)
+    return any(_contains(where, s) for s in synonyms) and not clashes(
+        ref.qualifiers, known, lexicon
+    )
 
 
 def _distinct(found: list[Mention]) -> list[Mention]:
@@ -503,7 +533,11 @@ class SourceMemory:
         )
         if organization and (named := self.named(ref, text)) is not None:
             return named  # "the company": the company named earlier, not "a company insider"
-        earlier = [_Seen(hop) for hop in reversed(self.hops)]
+        described = {m.name.lower(): m.description for m in self.mentions}
+        earlier = [
+            _Seen(hop, described=described.get(hop.name.lower(), ""))
+            for hop in reversed(self.hops)
+        ]
         found = resolve(ref, earlier, _MATCH_ONLY, self.lexicon)
         if ref.kind == PERSONAL and (newcomer := self._newcomer(found)) is not None:
             return newcomer

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from scorer.classifiers.base import Prediction
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -47,6 +52,30 @@ def model_scorer(model_classifier):
     from scorer import Scorer, ScoringConfig
 
     return Scorer(ScoringConfig(classifier="model"), classifier=model_classifier)
+
+
+@dataclass
+class _Scripted:
+    """A classifier that labels each sentence by the first words it starts with."""
+
+    labels: dict[str, str]
+    name: str = "scripted"
+    context_sentences: int = 1
+
+    def predict(self, items: Sequence[tuple[str, str]]) -> list[Prediction]:
+        return [
+            Prediction(next(v for k, v in self.labels.items() if text.startswith(k)), 0.9)
+            for text, _ in items
+        ]
+
+
+@pytest.fixture
+def scripted_scorer() -> Callable[[dict[str, str]], Any]:
+    """A factory: the whole pipeline around a classifier scripted by sentence openings
+    ({"Politico": "anonymous-source", ...}), to test what the pipeline does with a label."""
+    from scorer import Scorer, ScoringConfig
+
+    return lambda labels: Scorer(ScoringConfig(classifier="model"), classifier=_Scripted(labels))
 
 
 @pytest.fixture

@@ -82,6 +82,10 @@ def test_seed_chains_reach_target(rules_scorer, gold_docs):
             "Senator Ana Ruiz told CNN's Jake Tapper on Sunday that the bill would pass.",
             [("Daily Ledger", "outlet"), ("CNN", "outlet"), ("Ana Ruiz", "person")],
         ),
+        (  # "Today", which the parser reads as a time ("told USA Today")
+            "“We were there under legitimate pretenses,” Ana Ruiz told USA Today.",
+            [("Daily Ledger", "outlet"), ("USA Today", "outlet"), ("Ana Ruiz", "person")],
+        ),
         (
             "Governor Tom Reed said on MSNBC that the budget was short.",
             [("Daily Ledger", "outlet"), ("MSNBC", "outlet"), ("Tom Reed", "person")],

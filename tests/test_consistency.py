@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from eval.seeds import doc_text, gold_root
 from scorer.article import Article, Hop, Sentence
-from scorer.classifiers.base import Prediction
 from scorer.consistency import contradictions, reconcile
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +19,7 @@ GOLD_SETS = {
     "chains_4": ROOT / "eval" / "gold" / "chains_4.jsonl",
     "chains_5": ROOT / "eval" / "gold" / "chains_5.jsonl",
     "chains_6": ROOT / "eval" / "gold" / "chains_6.jsonl",
+    "chains_7": ROOT / "eval" / "gold" / "chains_7.jsonl",
 }
 
 PUB = Hop("Daily Ledger", "outlet")
@@ -256,26 +254,9 @@ def test_police_and_prosecutors_are_typed_as_institutions_not_anonymous(model_sc
     assert deepest[2] == ("police sources", "anonymous", "anonymous-source")
 
 
-@dataclass
-class _Scripted:
-    """Labels each sentence by the first words it starts with; for tests."""
-
-    labels: dict[str, str]
-    name: str = "scripted"
-    context_sentences: int = 1
-
-    def predict(self, items: Sequence[tuple[str, str]]) -> list[Prediction]:
-        return [
-            Prediction(next(v for k, v in self.labels.items() if text.startswith(k)), 0.9)
-            for text, _ in items
-        ]
-
-
-def test_only_a_sentences_own_citing_sets_its_label() -> None:
-    from scorer import Scorer, ScoringConfig
-
+def test_only_a_sentences_own_citing_sets_its_label(scripted_scorer) -> None:
     labels = {"Politico": "anonymous-source", "“We": "named-source"}
-    scorer = Scorer(ScoringConfig(classifier="model"), classifier=_Scripted(labels))
+    scorer = scripted_scorer(labels)
     article = scorer.score_text(
         "Politico, citing three aides, reported that the mayor would resign.\n\n"
         "“We will not go quietly.”",

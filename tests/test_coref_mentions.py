@@ -132,3 +132,30 @@ def test_a_surname_with_another_first_name_is_another_person():
     memory.remember(Hop("Jane Okoro", HopKind.PERSON.value))
     assert memory.resolve("Dr Okoro", "Okoro") == Hop("Jane Okoro", HopKind.PERSON.value)
     assert memory.resolve("John Okoro", "Okoro") is None
+
+
+def test_a_role_qualified_by_another_nation_or_party_is_someone_else():
+    memory = SourceMemory()
+    zelensky = Mention("Volodymyr Zelensky", HopKind.PERSON.value, "Ukrainian President")
+    memory.notice(zelensky)
+    # the description holds "president", but the Russian president is not the Ukrainian one
+    assert memory.resolve("the Russian president", "president") is None
+    assert memory.resolve("the Ukrainian president", "president") == Hop(
+        "Volodymyr Zelensky", HopKind.PERSON.value
+    )
+    # a qualifier that names no nation or party does not decide ("the New Jersey governor")
+    memory.notice(Mention("Chris Christie", HopKind.PERSON.value, "New Jersey Gov."))
+    assert memory.resolve("the embattled governor", "governor") == Hop(
+        "Chris Christie", HopKind.PERSON.value
+    )
+
+
+def test_a_qualified_candidacy_title_skips_a_person_of_another_party():
+    memory = SourceMemory()
+    memory.notice(Mention("Donald Trump", HopKind.PERSON.value, "Republican nominee"))
+    memory.remember(Hop("Donald Trump", HopKind.PERSON.value))
+    memory.notice(Mention("Hillary Clinton", HopKind.PERSON.value, "Democratic nominee"))
+    memory.remember(Hop("Hillary Clinton", HopKind.PERSON.value))
+    assert memory.resolve("the Republican candidate", "candidate") == Hop(
+        "Donald Trump", HopKind.PERSON.value
+    )

@@ -23,6 +23,7 @@ READERS = (
     "scorer/sources.py",
     "scorer/coref.py",
     "scorer/mentions.py",
+    "scorer/polls.py",
     "training/sourcing_rules.py",
     "training/polnear.py",
 )

@@ -78,6 +78,15 @@ class ReferenceWords:
     no description matched takes the nearest named person quoted (US political news calls its
     protagonists so)."""
 
+    affiliations: frozenset[str] = words(
+        "afghan african american australian brazilian british canadian chinese democrat "
+        "democratic dutch egyptian english european french german greek indian iranian iraqi "
+        "irish israeli italian japanese korean mexican pakistani palestinian polish republican "
+        "russian saudi scottish spanish swedish swiss syrian thai turkish ukrainian venezuelan"
+    )
+    """Chains: a nation's or a party's adjective. A definite role qualified by one ("the Russian
+    president") cannot name someone described by another ("Ukrainian President …")."""
+
     baseline_backref_heads: frozenset[str] = words(
         "agency company group minister ministry newspaper report"
     )

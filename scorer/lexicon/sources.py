@@ -149,6 +149,24 @@ class SourceWords:
     """Heads of a document source: chains (kind "document") and training (a thing, named by a
     proper noun inside: "a CNN poll")."""
 
+    poll_nouns: frozenset[str] = words("poll survey")
+    """Chains: a document hop whose name holds one is a poll; the sentences that go on giving its
+    figures are its findings (`scorer.polls`)."""
+
+    poll_finding_words: frozenset[str] = words(
+        "approval approve approved approves back backed backing choose chose disapproval "
+        "disapprove disapproved edge favor favorability favorable favored favorite lead leading "
+        "leads margin prefer preferred prefers rating ratings respondent respondents said say "
+        "says support supported supporting supports surveyed trail trailing trails undecided "
+        "unfavorable would"
+    )
+    """Chains: with a figure ("41 percent", "46-35"), a sentence that reports what a poll's
+    respondents answered ("Sixty-six percent said …", "Trump leads 34-27")."""
+
+    poll_result_words: frozenset[str] = words("carried lost turnout won")
+    """Chains: a figure with one of these is an election's result, not a poll's finding
+    ("Obama won Latino voters by 71 percent")."""
+
     chain_document_heads: frozenset[str] = words("indictment")
     """Chains only: as a training document head it would change a PolNeAR label."""
 
