@@ -413,6 +413,9 @@ class SourceMemory:
     _words_read: tuple[set[str], set[str]] = field(
         default_factory=lambda: (set(), set()), init=False, repr=False
     )
+    _titled: dict[tuple[str, ...], Hop] = field(default_factory=dict, init=False, repr=False)
+    """What each honorific and surname ("Mrs. Schlafly") resolved to: a paper that writes
+    "Mrs." for one Schlafly means her whenever it does, though her son John was quoted since."""
 
     def next_sentence(self, text: str = "") -> None:
         """Move on to the next sentence of the article, whose text is `text`."""
@@ -527,6 +530,15 @@ class SourceMemory:
                 w for w in _words(text) if w != head.lower() and not (definite and w == first)
             ),
         )
+        titled = (head.lower(), *ref.qualifiers)
+        if not set(ref.qualifiers) & refs.honorifics or not head[:1].isupper():
+            return self._resolve(ref, text)
+        if titled not in self._titled and (found := self._resolve(ref, text)) is not None:
+            self._titled[titled] = found
+        return self._titled.get(titled)
+
+    def _resolve(self, ref: Reference, text: str) -> Hop | None:
+        head = ref.head
         sources = self.lexicon.sources
         organization = ref.definite and head.lower() in (
             sources.organization_heads | sources.institution_heads
@@ -535,8 +547,7 @@ class SourceMemory:
             return named  # "the company": the company named earlier, not "a company insider"
         described = {m.name.lower(): m.description for m in self.mentions}
         earlier = [
-            _Seen(hop, described=described.get(hop.name.lower(), ""))
-            for hop in reversed(self.hops)
+            _Seen(hop, described=described.get(hop.name.lower(), "")) for hop in reversed(self.hops)
         ]
         found = resolve(ref, earlier, _MATCH_ONLY, self.lexicon)
         if ref.kind == PERSONAL and (newcomer := self._newcomer(found)) is not None:

@@ -8,13 +8,15 @@ continuation is its speaker's: both blind annotators of real poll stories (the r
 corpus and `eval/gold/chains_7.jsonl`) gave them the poll as source. `poll_findings` gives such
 a sentence, labelled `unattributed` by the classifier, the chain to the last poll named and
 `named-source`; an election's result ("Obama won 51 percent") and a figure with no respondent
-in it ("Florida is nearly 3% Polish American") stay as they are.
+in it ("Florida is nearly 3% Polish American") stay as they are. So does anything before a poll
+is named.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from scorer.article import Hop, HopKind, Label, Sentence
 from scorer.lexicon import LEXICON, Lexicon, words_pattern
@@ -32,25 +34,36 @@ FIGURE = re.compile(
 """A share or a score: "41 percent", "Sixty-six percent", "8%", "three points", "34-27"."""
 
 
+class _Patterns(NamedTuple):
+    noun: re.Pattern[str]
+    finding: re.Pattern[str]
+    result: re.Pattern[str]
+    opening: re.Pattern[str]
+    """"The poll was conducted …": its method is the poll's; not "ahead of the poll" (an
+    election, in British usage)."""
+
+
 @cache
-def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns(lexicon: Lexicon) -> _Patterns:
     sources = lexicon.sources
-    return (
+    nouns = "|".join(re.escape(n) for n in sorted(sources.poll_nouns))
+    return _Patterns(
         words_pattern(sources.poll_nouns),
         words_pattern(sources.poll_finding_words),
         words_pattern(sources.poll_result_words),
+        re.compile(rf"^\W*(?:the|this) (?:{nouns})\b", re.IGNORECASE),
     )
 
 
 def is_poll(hop: Hop, lexicon: Lexicon = LEXICON) -> bool:
     """Whether a hop is a poll: a document whose name holds a poll noun ("The Post-SurveyMonkey
     poll", "a new poll by the Harvard University Institute of Politics")."""
-    return hop.kind == HopKind.DOCUMENT.value and bool(_patterns(lexicon)[0].search(hop.name))
+    return hop.kind == HopKind.DOCUMENT.value and bool(_patterns(lexicon).noun.search(hop.name))
 
 
 def is_finding(text: str, lexicon: Lexicon = LEXICON) -> bool:
     """Whether a sentence gives a poll's figure: a share or score, a word of what respondents
-    answered, and no election result.
+    answered, and no election result; or it opens with the poll ("The poll was conducted …").
 
     Example:
         >>> is_finding("Sixty-six percent said it made no difference to them.")
@@ -60,13 +73,27 @@ def is_finding(text: str, lexicon: Lexicon = LEXICON) -> bool:
         >>> is_finding("Battleground state Florida is nearly 3% Polish American.")
         False
     """
-    _, finding, result = _patterns(lexicon)
-    return bool(FIGURE.search(text) and finding.search(text) and not result.search(text))
+    patterns = _patterns(lexicon)
+    return bool(
+        FIGURE.search(text) and patterns.finding.search(text) and not patterns.result.search(text)
+    ) or bool(patterns.opening.search(text))
 
 
-def is_respondents(hop: Hop, lexicon: Lexicon = LEXICON) -> bool:
-    """Whether a hop is a share of a poll's respondents, which the parse takes for a source
-    ("48 percent" chose, "respondents who" said), or a bare number word of one ("Thirty")."""
+def _generic(hop: Hop, lexicon: Lexicon) -> bool:
+    """One poll named by no proper noun ("the poll", "new poll", "the 50-state poll"): the
+    poll the article named before; not "other recent polls", "a survey"."""
+    words = hop.name.split()
+    return (
+        is_poll(hop, lexicon)
+        and words[-1].lower() in lexicon.sources.poll_nouns
+        and words[0].lower() not in {*lexicon.references.indefinite_determiners, "other"}
+        and not any(w[:1].isupper() for w in words[1:])
+    )
+
+
+def _respondents(hop: Hop) -> bool:
+    """A share of a poll's respondents, which the parse takes for a source ("48 percent"
+    chose, "respondents who" said), or a bare number word of one ("Thirty")."""
     name = hop.name.lower()
     return bool(
         FIGURE.search(name)
@@ -76,16 +103,16 @@ def is_respondents(hop: Hop, lexicon: Lexicon = LEXICON) -> bool:
 
 
 def poll_findings(sentences: list[Sentence], lexicon: Lexicon = LEXICON) -> None:
-    """After a sentence whose chain ends at a poll (`is_poll`), the poll is the source of the
-    figures that follow:
+    """After a sentence whose chain ends at a poll (`is_poll`), the poll is the source of what
+    follows from it:
 
     - a sentence the classifier labelled `unattributed` that gives a figure (`is_finding`)
       takes the poll's chain, without its "citing", and `named-source`
       (`Sentence.overrule`: the classifier's label kept as `model_label`, the confidence null);
     - in an attributed sentence, a chain to a share of respondents ("48 percent chose
-      Clinton") is the poll's chain.
+      Clinton") or to "the poll" is the poll's chain.
 
-    A later poll takes over from an earlier one."""
+    A later poll named by a proper noun takes over from an earlier one."""
     poll: list[Hop] | None = None
     for sentence in sentences:
         if poll and sentence.label == Label.UNATTRIBUTED.value:
@@ -93,11 +120,23 @@ def poll_findings(sentences: list[Sentence], lexicon: Lexicon = LEXICON) -> None
                 sentence.overrule(Label.NAMED.value)
                 sentence.chains = [uncited(poll)]
             continue
-        if poll and any(c and is_respondents(c[-1], lexicon) for c in sentence.chains):
-            kept = [c for c in sentence.chains if c and not is_respondents(c[-1], lexicon)]
-            sentence.chains = [uncited(poll), *(c for c in kept if c != poll)]
-            if sentence.label == Label.ANONYMOUS.value and not kept:
-                sentence.overrule(Label.NAMED.value)
-        polls = [chain for chain in sentence.chains if chain and is_poll(chain[-1], lexicon)]
-        if polls:
-            poll = polls[-1]
+        if poll:
+            kept = [
+                c
+                for c in sentence.chains
+                if c and not (_respondents(c[-1]) or _generic(c[-1], lexicon))
+            ]
+            if len(kept) < len(sentence.chains):
+                shares = all(c and _respondents(c[-1]) for c in sentence.chains)
+                sentence.chains = [uncited(poll), *(c for c in kept if c != poll)]
+                if sentence.label == Label.ANONYMOUS.value and shares:
+                    # "27 percent would vote for Trump": the shares were its only sources; an
+                    # anonymous sentence that leans on "the poll" may mean other polls
+                    sentence.overrule(Label.NAMED.value)
+        for chain in sentence.chains:
+            if (
+                chain
+                and is_poll(chain[-1], lexicon)
+                and not (poll and _generic(chain[-1], lexicon))
+            ):
+                poll = chain

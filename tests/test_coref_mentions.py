@@ -159,3 +159,17 @@ def test_a_qualified_candidacy_title_skips_a_person_of_another_party():
     assert memory.resolve("the Republican candidate", "candidate") == Hop(
         "Donald Trump", HopKind.PERSON.value
     )
+
+
+def test_an_honorific_and_surname_keeps_the_person_it_named_first():
+    memory = SourceMemory()
+    phyllis = Hop("Phyllis Schlafly", HopKind.PERSON.value)
+    memory.notice(Mention("Phyllis Schlafly", HopKind.PERSON.value))
+    memory.remember(phyllis)
+    assert memory.resolve("Mrs. Schlafly", "Schlafly") == phyllis
+    # her son is quoted since; "Mrs. Schlafly" is still her, a bare "Schlafly" the last one
+    john = Hop("John Schlafly", HopKind.PERSON.value)
+    memory.notice(Mention("John Schlafly", HopKind.PERSON.value))
+    memory.remember(john)
+    assert memory.resolve("Mrs. Schlafly", "Schlafly") == phyllis
+    assert memory.resolve("Schlafly", "Schlafly") == john

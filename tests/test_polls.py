@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scorer.polls import is_finding
+from scorer.article import Hop, Sentence
+from scorer.polls import is_finding, poll_findings
 
 POLL_STORY = (
     "Fifty percent of voters back Mayor Ana Ruiz, according to a Harbour Institute poll "
@@ -54,3 +55,51 @@ def test_no_poll_named_no_finding(scripted_scorer) -> None:
 )
 def test_a_finding_is_a_figure_with_an_answer(text: str, finding: bool) -> None:
     assert is_finding(text) is finding
+
+
+def test_the_poll_and_its_method_are_the_poll_named_before(scripted_scorer) -> None:
+    text = (
+        "Fifty percent of voters back Mayor Ana Ruiz, according to a Harbour Institute poll "
+        "released Monday.\n\n"
+        "The poll was conducted between Oct. 30 and Nov. 9.\n\n"
+        "Ruiz is ahead everywhere, the new poll found.\n\n"
+        "Voters went to the polls in 2012 ahead of the poll, a day of rain."
+    )
+    labels = {"Fifty": "named-source", "Ruiz": "named-source", "": "unattributed"}
+    article = scripted_scorer(labels).score_text(text, publisher="Daily Ledger")
+    named, method, found, election = article.sentences
+    poll = _chains(named)
+    assert _chains(method) == poll and method.label == "named-source"
+    assert _chains(found) == poll  # "the new poll" is the poll named before
+    assert (election.label, election.chains) == ("unattributed", [])
+
+
+def test_a_sentence_on_other_polls_keeps_its_label() -> None:
+    pub = Hop("Daily Ledger", "outlet")
+    poll = [pub, Hop("a Harbour Institute poll", "document")]
+    named = Sentence(
+        0,
+        "Fifty percent back Ruiz, a Harbour Institute poll found.",
+        label="named-source",
+        chains=[poll],
+    )
+    generic = [pub, Hop("the 50-state poll", "document")]
+    fares = Sentence(
+        1, "She fares better in other recent polls.", label="anonymous-source", chains=[generic]
+    )
+    ahead = Sentence(
+        2,
+        "Ruiz is ahead, the new poll found.",
+        label="named-source",
+        chains=[[pub, Hop("the new poll", "document")]],
+    )
+    shares = Sentence(
+        3,
+        "Among Republicans, 27 percent would vote for Hale.",
+        label="anonymous-source",
+        chains=[[pub, Hop("27 percent", "anonymous")]],
+    )
+    poll_findings([named, fares, ahead, shares])
+    assert fares.label == "anonymous-source"  # the classifier read "other recent polls"
+    assert ahead.chains == [poll]  # "the new poll" is the poll named before
+    assert (shares.label, shares.chains) == ("named-source", [poll])

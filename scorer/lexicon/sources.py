@@ -155,10 +155,10 @@ class SourceWords:
 
     poll_finding_words: frozenset[str] = words(
         "approval approve approved approves back backed backing choose chose disapproval "
-        "disapprove disapproved edge favor favorability favorable favored favorite lead leading "
-        "leads margin prefer preferred prefers rating ratings respondent respondents said say "
-        "says support supported supporting supports surveyed trail trailing trails undecided "
-        "unfavorable would"
+        "disapprove disapproved edge favor favorability favorable favored favorite lag lagging "
+        "lags lead leading leads margin prefer preferred prefers rating ratings receive "
+        "receives respondent respondents said say says showing support supported supporting "
+        "supports surveyed trail trailing trails undecided unfavorable would"
     )
     """Chains: with a figure ("41 percent", "46-35"), a sentence that reports what a poll's
     respondents answered ("Sixty-six percent said …", "Trump leads 34-27")."""
