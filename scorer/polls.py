@@ -28,10 +28,12 @@ _NUMBER_WORDS = (
 )
 FIGURE = re.compile(
     r"\d\s?%|\b(?:\d+(?:\.\d+)?|(?:" + "|".join(_NUMBER_WORDS.split()) + r")(?:-\w+)?)"
-    r"\s+(?:percent|per\s+cent|percentage\s+points?|points?)\b|\b\d{1,2}\s?(?:-|–|to)\s?\d{1,2}\b",
+    r"\s+(?:percent|per\s+cent|percentage\s+points?|points?)\b|\b\d{1,2}\s?(?:-|–|to)\s?\d{1,2}\b"
+    r"|\b[\w.]+-point\b|\bdouble\s+digits\b",
     re.IGNORECASE,
 )
-"""A share or a score: "41 percent", "Sixty-six percent", "8%", "three points", "34-27"."""
+"""A share or a score: "41 percent", "Sixty-six percent", "8%", "three points", "34-27", "a
+four-point edge", "by double digits"."""
 
 
 class _Patterns(NamedTuple):

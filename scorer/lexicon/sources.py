@@ -157,13 +157,15 @@ class SourceWords:
         "approval approve approved approves back backed backing choose chose disapproval "
         "disapprove disapproved edge favor favorability favorable favored favorite lag lagging "
         "lags lead leading leads margin prefer preferred prefers rating ratings receive "
-        "receives respondent respondents said say says showing support supported supporting "
+        "received receives respondent respondents said say says showing support supported supporting "
         "supports surveyed trail trailing trails undecided unfavorable would"
     )
     """Chains: with a figure ("41 percent", "46-35"), a sentence that reports what a poll's
     respondents answered ("Sixty-six percent said …", "Trump leads 34-27")."""
 
-    poll_result_words: frozenset[str] = words("carried lost turnout won")
+    poll_result_words: frozenset[str] = words(
+        "carried caucuses contest contests lost turnout victories victory won"
+    )
     """Chains: a figure with one of these is an election's result, not a poll's finding
     ("Obama won Latino voters by 71 percent")."""
 
