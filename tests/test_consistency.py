@@ -20,6 +20,7 @@ GOLD_SETS = {
     "chains_5": ROOT / "eval" / "gold" / "chains_5.jsonl",
     "chains_6": ROOT / "eval" / "gold" / "chains_6.jsonl",
     "chains_7": ROOT / "eval" / "gold" / "chains_7.jsonl",
+    "chains_8": ROOT / "eval" / "gold" / "chains_8.jsonl",
 }
 
 PUB = Hop("Daily Ledger", "outlet")

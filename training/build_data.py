@@ -5,6 +5,8 @@ Writes, under `--out` (git-ignored; the files hold third-party text):
 - `train.jsonl`: PolNeAR train, GUM train documents, 90% of the written examples.
 - `dev.jsonl`: PolNeAR dev, GUM held-out documents (GUM dev + test), 10% of the written
   examples.
+- `train_no_polnear.jsonl`, `train_no_written.jsonl`: `train.jsonl` without the rows of one
+  origin, for the ablations (`training/recipes/v6.sh`, `joint.sh`).
 - `polnear_dev_binary.jsonl`: PolNeAR dev with labels `attributed` / `unattributed`.
 - `gum_gold.jsonl`: the held-out GUM documents in the project's gold format.
 - `realnews_train.jsonl`: the project's adjudicated real-news labels (`training/realnews/`),
@@ -122,6 +124,8 @@ def build(
     ]
     sets = {
         "train.jsonl": train,
+        "train_no_polnear.jsonl": [r for r in train if r["origin"] != "polnear"],
+        "train_no_written.jsonl": [r for r in train if r["origin"] != "written"],
         "dev.jsonl": dev,
         "polnear_dev_binary.jsonl": binary,
         "gum_gold.jsonl": gum_gold,

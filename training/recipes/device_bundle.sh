@@ -29,12 +29,6 @@ PY
 for split in train dev; do
   [ -f training/build/span_text_$split.jsonl.gz ] || python -m training.joint rows --split $split
 done
-python - <<'PY'
-import json
-with open("training/build/train.jsonl", encoding="utf-8") as src, \
-        open("training/build/train_no_polnear.jsonl", "w", encoding="utf-8") as dst:
-    dst.writelines(line for line in src if json.loads(line)["origin"] != "polnear")
-PY
 tar -C training/build -cJf .gpu/data.tar.xz train.jsonl train_no_polnear.jsonl \
   realnews_train.jsonl realnews_dev_rows.jsonl span_text_train.jsonl.gz span_text_dev.jsonl.gz
 cp training/recipes/device_sweep.sh .gpu/run.sh

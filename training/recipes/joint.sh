@@ -31,13 +31,7 @@ for run in $RUNS; do
     w2) w=2; epochs=2; data=$BUILD/train.jsonl ;;
     w3e3) w=3; epochs=3; data=$BUILD/train.jsonl ;;
     nopolnear)
-      w=1; epochs=2; data=$BUILD/train_no_polnear.jsonl
-      python - "$data" <<'PY'
-import json, sys
-with open("training/build/train.jsonl", encoding="utf-8") as src, open(sys.argv[1], "w", encoding="utf-8") as dst:
-    dst.writelines(line for line in src if json.loads(line)["origin"] != "polnear")
-PY
-      ;;
+      w=1; epochs=2; data=$BUILD/train_no_polnear.jsonl ;;
     *) echo "unknown run $run" >&2; exit 2 ;;
   esac
   python -m training.joint train "$data" $RN $RN --output runs/$PREFIX-$run-joint \

@@ -13,16 +13,6 @@ cd "$(dirname "$0")/../.."
 BUILD=training/build
 PREFIX=${PREFIX:-v6}
 STAGE1=${STAGE1:-$PREFIX-full}
-filter() {  # filter ORIGIN OUT: train.jsonl without the rows of one origin
-  python - "$1" "$2" <<'PY'
-import json, sys
-origin, out = sys.argv[1], sys.argv[2]
-with open("training/build/train.jsonl", encoding="utf-8") as src, open(out, "w", encoding="utf-8") as dst:
-    for line in src:
-        if json.loads(line)["origin"] != origin:
-            dst.write(line)
-PY
-}
 for name in "${@:-full adapt}"; do
   for run in $name; do
     case "$run" in
@@ -35,8 +25,8 @@ for name in "${@:-full adapt}"; do
         scorer train $BUILD/realnews_train.jsonl --output runs/$PREFIX-realnews-only --epochs 2 \
           --max-per-label 0 --no-resume
         continue ;;
-      no-written) base=$BUILD/train_no_written.jsonl; filter written "$base" ;;
-      no-polnear) base=$BUILD/train_no_polnear.jsonl; filter polnear "$base" ;;
+      no-written) base=$BUILD/train_no_written.jsonl ;;
+      no-polnear) base=$BUILD/train_no_polnear.jsonl ;;
       *) echo "unknown run $run" >&2; exit 2 ;;
     esac
     # The real-news rows are given twice: they are the text the model exists for.
