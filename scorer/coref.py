@@ -443,7 +443,19 @@ class SourceMemory:
                 mention = same.merged(mention)
         self.mentions.append(mention)
 
-    def _newcomer(self, found: _Seen | None) -> Hop | None:
+    def _other_gender(self, pronoun: str, mention: Mention) -> bool:
+        """Whether a mention's description makes it a man for "she" or a woman for "he"."""
+        refs, pronoun = self.lexicon.references, pronoun.lower()
+        other = (
+            refs.masculine_words
+            if pronoun in refs.feminine_pronouns
+            else refs.feminine_words
+            if pronoun in refs.masculine_pronouns
+            else frozenset()
+        )
+        return bool(other & set(_words(mention.description)))
+
+    def _newcomer(self, found: _Seen | None, pronoun: str = "") -> Hop | None:
         """The person the previous sentence introduces, when no person source was read after
         the sentence before it and the last one is not named in it: the one person it names,
         or the one it names for the first time. "Juan Manriquez of Oakland carried one of the
@@ -454,7 +466,11 @@ class SourceMemory:
             at = max(i for i, hop in zip(self._hop_sentences, self.hops) if hop == found.hop)
             if at >= previous:
                 return None
-        people = [m for m in self.mentions if m.person and m.last_seen == previous]
+        people = [
+            m
+            for m in self.mentions
+            if m.person and m.last_seen == previous and not self._other_gender(pronoun, m)
+        ]
         if found is not None and (
             any(set(_words(found.name)) <= set(_words(m.name)) for m in people)
             or set(_words(found.name)[-1:]) <= self._words_read[0]
@@ -550,7 +566,7 @@ class SourceMemory:
             _Seen(hop, described=described.get(hop.name.lower(), "")) for hop in reversed(self.hops)
         ]
         found = resolve(ref, earlier, _MATCH_ONLY, self.lexicon)
-        if ref.kind == PERSONAL and (newcomer := self._newcomer(found)) is not None:
+        if ref.kind == PERSONAL and (newcomer := self._newcomer(found, head)) is not None:
             return newcomer
         if found is None and not organization:
             named = self.named(ref, text)

@@ -160,6 +160,13 @@ class SourceTyper:
                 found = memory.resolve(noun_phrase(group).text, group.text)
                 if found is not None:
                     return found
+        if memory is not None and head_l in refs.personal_pronouns and len(span) == 1:
+            # "Trump has made several statements …, which he said Mexico should pay for": the
+            # person the clause around the pronoun is about, not the last speaker.
+            subject = _bound_subject(head, refs.personal_pronouns)
+            if subject is not None and (hop := self._hop(noun_phrase(subject), memory)):
+                if hop.kind == HopKind.PERSON.value:
+                    return hop
         # "Turkey's Anadolu Agency" names an outlet; only "the agency" refers back to one.
         named = any(t.pos_ == "PROPN" and t.dep_ == "compound" and t.i != head.i for t in span)
         if memory is not None and (
@@ -255,6 +262,30 @@ class SourceTyper:
         if head_l in sources.function_institutions and span[0].lower_ not in indefinite:
             return Hop(lower_first(text), HopKind.ORGANIZATION.value)  # "Police said"
         return anonymous_hop(lower_first(text))
+
+
+def _bound_subject(pronoun: Token, pronouns: frozenset[str]) -> Token | None:
+    """The name a pronoun inside a relative clause is bound to: the subject of the nearest verb
+    above the clause, when it is a name written before the pronoun ("Trump has made
+    statements on the wall, which he said Mexico should pay for" → Trump). A
+    pronoun that is itself a verb's subject in a complement clause ("Clinton said he …")
+    is left to the article's memory: it may be someone else."""
+    token = pronoun
+    while token.head.i != token.i:
+        token = token.head
+        if token.dep_ != "relcl":
+            continue
+        verb = token.head  # the nearest verb above the clause with a subject before it
+        while True:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+            if subjects or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        # a name, which the caller types ("Trump", which the parser may call a noun)
+        if len(subjects) == 1 and subjects[0].text[:1].isupper():
+            return subjects[0] if subjects[0].lower_ not in pronouns else None
+        return None
+    return None
 
 
 def _capitalised_word(span: Span, common: frozenset[str]) -> bool:

@@ -173,3 +173,25 @@ def test_an_honorific_and_surname_keeps_the_person_it_named_first():
     memory.remember(john)
     assert memory.resolve("Mrs. Schlafly", "Schlafly") == phyllis
     assert memory.resolve("Schlafly", "Schlafly") == john
+
+
+def test_she_is_not_a_person_described_as_a_man():
+    memory = SourceMemory()
+    memory.notice(Mention("Ana Ruiz", HopKind.PERSON.value, "Mayor"))
+    memory.next_sentence("Ruiz hosted a dinner, during which she remembered her late brother.")
+    memory.notice(Mention("Ana Ruiz", HopKind.PERSON.value))
+    memory.notice(Mention("Peter Hale", HopKind.PERSON.value, "her late brother"))
+    memory.next_sentence('"I want to mention someone who is not here," she said.')
+    # the newcomer of the sentence before is a man: "she" is the mayor
+    assert memory.resolve("she", "she") == Hop("Ana Ruiz", HopKind.PERSON.value)
+    assert memory.resolve("he", "he") == Hop("Peter Hale", HopKind.PERSON.value)
+
+
+def test_a_pronoun_in_a_relative_clause_is_the_clauses_subject(rules_scorer):
+    text = (
+        "Mayor Maria Lopez opened the bridge on Monday.\n\n"
+        '"We will not pay for it," Governor Tom Hale said on Monday.\n\n'
+        "Lopez has made several promises on the matter, including a new bridge, which she said "
+        "the state should pay for."
+    )
+    assert _deepest(rules_scorer, text)[-1] == ("Maria Lopez", "person")

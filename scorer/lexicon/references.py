@@ -18,6 +18,23 @@ class ReferenceWords:
     personal_pronouns: frozenset[str] = words("he her hers herself him himself his she")
     """Refer back to one person. Chains and training (`scorer.coref`)."""
 
+    feminine_pronouns: frozenset[str] = words("her hers herself she")
+    """Chains: refer back to a woman; not to a person described as a man (`masculine_words`)."""
+
+    masculine_pronouns: frozenset[str] = words("he him himself his")
+    """Chains: refer back to a man; not to a person described as a woman (`feminine_words`)."""
+
+    feminine_words: frozenset[str] = words(
+        "aunt daughter girl granddaughter grandmother lady miss mother mrs ms niece queen sister "
+        "widow wife woman"
+    )
+    """Chains: a person's description that says she is a woman ("his late daughter")."""
+
+    masculine_words: frozenset[str] = words(
+        "boy brother father grandfather grandson husband king man mr nephew sir son uncle widower"
+    )
+    """Chains: a person's description that says he is a man ("his late son Beau Biden")."""
+
     third_person_pronouns: frozenset[str] = words("it its itself their them themselves they")
     """Refer back to a thing, an organisation or a group. Chains and training."""
 

@@ -157,8 +157,8 @@ class SourceWords:
         "approval approve approved approves back backed backing choose chose disapproval "
         "disapprove disapproved edge favor favorability favorable favored favorite lag lagging "
         "lags lead leading leads margin prefer preferred prefers rating ratings receive "
-        "received receives respondent respondents said say says showing support supported supporting "
-        "supports surveyed trail trailing trails undecided unfavorable would"
+        "received receives respondent respondents said say says showing support supported "
+        "supporting supports surveyed trail trailing trails undecided unfavorable would"
     )
     """Chains: with a figure ("41 percent", "46-35"), a sentence that reports what a poll's
     respondents answered ("Sixty-six percent said …", "Trump leads 34-27")."""
