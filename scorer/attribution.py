@@ -355,9 +355,13 @@ def _chains_in(
     active = {i: c for i, c in cues.items() if c.hops or c.according}
     parents = {i: _cue_ancestor(c.token, active) for i, c in active.items()}
     # Inside reported content, a cue whose subject is a thing is content, not a hop:
-    # "Kranjc said the searches confirmed what her party had argued".
+    # "Kranjc said the searches confirmed what her party had argued"; nor is a negated one:
+    # "Baker said the FBI has not publicly commented" reports no word of the FBI's.
     inner_things = [
-        i for i, c in active.items() if parents[i] is not None and not c.speaks(words.source_nouns)
+        i
+        for i, c in active.items()
+        if parents[i] is not None
+        and (not c.speaks(words.source_nouns) or any(t.dep_ == "neg" for t in c.token.children))
     ]
     if inner_things:
         active = {i: c for i, c in active.items() if i not in inner_things}

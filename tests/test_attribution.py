@@ -647,3 +647,14 @@ def test_quotations_left_open_over_many_paragraphs_stay_linear():
     ]
     assert opened_quotations(pieces, "“We will win. Trust us,” she said.") == [False, True]
     assert opened_quotations(pieces, "“We will win.\nTrust us,” she said.") == [False, False]
+
+
+def test_a_negated_report_inside_another_is_no_hop(scripted_scorer):
+    text = (
+        "Director Ana Ruiz said the agency has not publicly commented on the inquiry.\n\n"
+        "Director Ana Ruiz said the agency confirmed the inquiry."
+    )
+    article = scripted_scorer({"": "named-source"}).score_text(text, publisher="Daily Ledger")
+    negated, confirmed = ([[h.name for h in c] for c in s.chains] for s in article.sentences)
+    assert negated == [["Daily Ledger", "Ana Ruiz"]]  # no word of the agency's is reported
+    assert confirmed == [["Daily Ledger", "Ana Ruiz", "the agency"]]
