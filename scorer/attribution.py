@@ -515,10 +515,20 @@ def _chains_from_spans(
     """One-hop chains from the SOURCE spans the span head tagged in the sentence, each typed
     (and a personal pronoun or short reference resolved) as a parsed source would be. A
     tagged "they" or "it" gives none: the sentence keeps the chains of the one before; nor
-    does a span inside a quotation (token indices `quoted`)."""
+    does a span inside a quotation (token indices `quoted`), nor one a verb acts on
+    (`_acted_on`). A person's chain goes through the show the sentence says they spoke on
+    ("blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show")."""
     sent, base = sentence.span, text_start(sentence)
     if base is None:
         return []
+    shows = [
+        hop
+        for token in sent
+        if token.dep_ == "pobj"
+        and token.pos_ == "PROPN"
+        and token.head.lower_ == "on"
+        and (hop := outlet_or_show(token, typer)) is not None
+    ]
     chains = []
     for tagged in sentence.spans:
         if tagged.kind != "source":
@@ -526,13 +536,27 @@ def _chains_from_spans(
         span = sent.doc.char_span(base + tagged.start, base + tagged.end, alignment_mode="expand")
         if span is None or not len(span) or pronoun_kind(span.root.text, typer.lexicon) == PRONOUN:
             continue  # "they", "it": the speaker of the sentence before is a better guess
-        if span.root.i in quoted:
+        if span.root.i in quoted or _acted_on(span.root):
             continue
         hop = typer.hop(span, memory)
         if hop is not None:
             memory.remember(hop)
-            chains.append([hop])
+            chains.append(shows[:1] + [hop] if hop.kind == HopKind.PERSON.value else [hop])
     return chains
+
+
+_SOURCE_PREPS = frozenset({"according", "by", "from", "in", "to", "with"})
+"""Prepositions whose object can be a source: "according to X", "told by X", "quoted from X",
+"in national polls", "in an interview with X"."""
+
+
+def _acted_on(root: Token) -> bool:
+    """Whether a tagged source is what a verb acts on, not who speaks: a direct object ("Clinton
+    criticized Betty Shelby") or the object of a preposition that introduces no source
+    ("campaigned heavily for Donald Trump")."""
+    if root.dep_ in ("dobj", "dative"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ not in _SOURCE_PREPS
 
 
 def sentence_chains_text(sentence: Sentence) -> list[str]:

@@ -658,3 +658,27 @@ def test_a_negated_report_inside_another_is_no_hop(scripted_scorer):
     negated, confirmed = ([[h.name for h in c] for c in s.chains] for s in article.sentences)
     assert negated == [["Daily Ledger", "Ana Ruiz"]]  # no word of the agency's is reported
     assert confirmed == [["Daily Ledger", "Ana Ruiz", "the agency"]]
+
+
+def test_tagged_sources_a_verb_acts_on_are_no_sources_and_a_show_is_a_hop(rules_scorer):
+    from scorer.article import Article, AttributionSpan
+    from scorer.attribution import attribute
+    from scorer.segment import segment
+
+    text = (
+        "Governor Tom Hale, who has campaigned heavily for Mayor Ana Ruiz since he left the "
+        "race, blasted the council as a “disgrace” on Wednesday on The Kelly Brandt Show."
+    )
+    article = Article(id="t", raw=text, publisher="Daily Ledger", paragraphs=[text])
+    segment([article], nlp=rules_scorer.nlp)
+    (sentence,) = article.sentences
+    sentence.label = "named-source"
+    # as the span head tags them: the speaker, and the mayor he campaigned for
+    sentence.spans = [
+        AttributionSpan("source", text.index("Governor"), text.index(", who")),
+        AttributionSpan("source", text.index("Mayor"), text.index(" since")),
+    ]
+    attribute(article)
+    assert [[h.name for h in c] for c in sentence.chains] == [
+        ["Daily Ledger", "The Kelly Brandt Show", "Tom Hale"]
+    ]
