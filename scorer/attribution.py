@@ -491,19 +491,22 @@ def attribute(
 
 def _spell_out_acronyms(sentences: list[Sentence], memory: SourceMemory) -> None:
     """An organisation hop known only by its acronym ("…, CDC says" in a headline) takes the
-    full name the article gives it anywhere (`SourceMemory.spelled_out`): chains name each
-    source once, in full."""
+    full name the article gives it anywhere (`SourceMemory.spelled_out`), and a person known
+    only by a surname and titles ("Former AG Mukasey at RNC: …" in a headline) the full name
+    of the one person of that surname (`SourceMemory.full_name`): chains name each source
+    once, in full."""
+
+    def full(hop: Hop) -> Hop:
+        if hop.kind == HopKind.ORGANIZATION.value:
+            name = memory.spelled_out(hop.name)
+        elif hop.kind == HopKind.PERSON.value:
+            name = memory.full_name(hop.name)
+        else:
+            name = None
+        return hop if name is None else replace(hop, name=name)
+
     for sentence in sentences:
-        sentence.chains = [
-            [
-                replace(hop, name=full)
-                if hop.kind == HopKind.ORGANIZATION.value
-                and (full := memory.spelled_out(hop.name)) is not None
-                else hop
-                for hop in chain
-            ]
-            for chain in sentence.chains
-        ]
+        sentence.chains = [[full(hop) for hop in chain] for chain in sentence.chains]
 
 
 def _chains_from_spans(

@@ -512,6 +512,38 @@ class SourceMemory:
                 return quoted
         return candidates
 
+    def full_name(self, name: str) -> str | None:
+        """The full name of the one person mentioned so far whose surname `name` ends with,
+        where `name` adds only titles to it ("AG Mukasey", "Sen. Sanders", "Calderon" →
+        "Michael Mukasey" …); None where no person or several fit, or `name` is already
+        full."""
+        words = name.split()
+        if not words:
+            return None
+        refs, sources = self.lexicon.references, self.lexicon.sources
+        titles = refs.honorifics | sources.office_titles | sources.title_heads
+        titles |= {"former", "ex", "late"}
+
+        def titled(parts: list[str]) -> bool:
+            return all(
+                w.isupper() or w.endswith(".") or w.lower().rstrip(".") in titles for w in parts
+            )
+
+        if not titled(words[:-1]):
+            return None  # "Jane Okoro" is not "John Okoro"
+        surname = words[-1].lower()
+        people = {
+            m.name
+            for m in self.mentions
+            if m.person
+            and len(parts := m.name.split()) > 1
+            and parts[-1].lower() == surname
+            and not titled(parts[:-1])
+        }
+        if len(people) != 1 or (full := people.pop()) == name:
+            return None
+        return full
+
     def spelled_out(self, acronym: str) -> str | None:
         """The full name of the one organisation mentioned so far that `acronym` stands for: an
         alias it was given ("the Centers for Disease Control and Prevention (CDC)"), or, for

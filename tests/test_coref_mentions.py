@@ -195,3 +195,16 @@ def test_a_pronoun_in_a_relative_clause_is_the_clauses_subject(rules_scorer):
         "the state should pay for."
     )
     assert _deepest(rules_scorer, text)[-1] == ("Maria Lopez", "person")
+
+
+def test_a_surname_with_titles_takes_the_one_full_name():
+    memory = SourceMemory()
+    memory.notice(Mention("AG Okoro", HopKind.PERSON.value))  # a headline's
+    memory.notice(Mention("Daniel Okoro", HopKind.PERSON.value, "Former Attorney General"))
+    assert memory.full_name("AG Okoro") == "Daniel Okoro"
+    assert memory.full_name("Sen. Okoro") == "Daniel Okoro"
+    assert memory.full_name("Okoro") == "Daniel Okoro"
+    assert memory.full_name("Jane Okoro") is None  # another first name: another person
+    assert memory.full_name("Daniel Okoro") is None  # full already
+    memory.notice(Mention("Ruth Okoro", HopKind.PERSON.value))
+    assert memory.full_name("AG Okoro") is None  # two people of that surname
