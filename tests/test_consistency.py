@@ -21,6 +21,7 @@ GOLD_SETS = {
     "chains_6": ROOT / "eval" / "gold" / "chains_6.jsonl",
     "chains_7": ROOT / "eval" / "gold" / "chains_7.jsonl",
     "chains_8": ROOT / "eval" / "gold" / "chains_8.jsonl",
+    "chains_9": ROOT / "eval" / "gold" / "chains_9.jsonl",
 }
 
 PUB = Hop("Daily Ledger", "outlet")
