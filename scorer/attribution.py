@@ -23,6 +23,7 @@ from scorer.interviews import (
     is_interview,
     outlet_or_show,
     speaker_turns,
+    spoken_on,
     with_prefix,
 )
 from scorer.lexicon import LEXICON, Lexicon
@@ -520,18 +521,12 @@ def _chains_from_spans(
     tagged "they" or "it" gives none: the sentence keeps the chains of the one before; nor
     does a span inside a quotation (token indices `quoted`), nor one a verb acts on
     (`_acted_on`). A person's chain goes through the show the sentence says they spoke on
-    ("blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show")."""
+    ("blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show", "in an
+    interview with CNBC": `spoken_on`)."""
     sent, base = sentence.span, text_start(sentence)
     if base is None:
         return []
-    shows = [
-        hop
-        for token in sent
-        if token.dep_ == "pobj"
-        and token.pos_ == "PROPN"
-        and token.head.lower_ == "on"
-        and (hop := outlet_or_show(token, typer)) is not None
-    ]
+    shows = spoken_on(sent, typer)
     chains = []
     for tagged in sentence.spans:
         if tagged.kind != "source":

@@ -20,7 +20,7 @@ from scorer.quotations import spoken
 from scorer.sources import SourceTyper, noun_phrase
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _TALKS = frozenset({"appearance", "broadcast", "interview", "podcast", "programme", "program"})
 """Nouns of an interview: "in an interview with CNN", "on Sunday's broadcast of Fox News"."""
@@ -54,6 +54,24 @@ def interviewed_by(cue: Token, typer: SourceTyper) -> list[Hop]:
             if hop := _spoken_to(talking, ("with", "to", "on"), typer):
                 return [hop]
     return []
+
+
+def spoken_on(sent: Span, typer: SourceTyper) -> list[Hop]:
+    """The outlets or shows a sentence says someone spoke on or to, wherever the parser
+    attached the phrase: "… a “disgrace” Wednesday on The Laura Ingraham Show", "went on the
+    record recently in an interview with CNBC". For a source the span head tagged, which
+    has no cue to hang the phrase on (`interviewed_by`)."""
+    hops = []
+    for token in sent:
+        if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ == "on":
+            hop = outlet_or_show(token, typer)
+        elif token.lemma_.lower() in _TALKS and token.dep_ == "pobj":
+            hop = _spoken_to(token, ("with", "on", "of"), typer)
+        else:
+            hop = None
+        if hop is not None:
+            hops.append(hop)
+    return hops
 
 
 def _spoken_to(head: Token, preps: tuple[str, ...], typer: SourceTyper) -> Hop | None:

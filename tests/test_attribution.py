@@ -682,3 +682,23 @@ def test_tagged_sources_a_verb_acts_on_are_no_sources_and_a_show_is_a_hop(rules_
     assert [[h.name for h in c] for c in sentence.chains] == [
         ["Daily Ledger", "The Kelly Brandt Show", "Tom Hale"]
     ]
+
+
+def test_a_tagged_source_interviewed_by_an_outlet_goes_through_it(rules_scorer):
+    from scorer.article import Article, AttributionSpan
+    from scorer.attribution import attribute
+    from scorer.segment import segment
+
+    text = (
+        "The former mayor went on the record recently in an interview with CNBC, during which "
+        "he touched on the bridge."
+    )
+    article = Article(id="t", raw=text, publisher="Daily Ledger", paragraphs=[text])
+    segment([article], nlp=rules_scorer.nlp)
+    (sentence,) = article.sentences
+    sentence.label = "named-source"
+    sentence.spans = [AttributionSpan("source", 0, text.index(" went"))]
+    attribute(article)
+    assert [[(h.name, h.kind) for h in c] for c in sentence.chains] == [
+        [("Daily Ledger", "outlet"), ("CNBC", "outlet"), ("The former mayor", "person")]
+    ]
