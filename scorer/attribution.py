@@ -486,11 +486,11 @@ def attribute(
     speak_quotations(article.sentences, opened, own)
     speaker_turns(article.sentences, prefix, interviews)
     poll_findings(article.sentences, lexicon)
-    _spell_out_acronyms(article.sentences, memory)
+    _full_names(article.sentences, memory)
     return article
 
 
-def _spell_out_acronyms(sentences: list[Sentence], memory: SourceMemory) -> None:
+def _full_names(sentences: list[Sentence], memory: SourceMemory) -> None:
     """An organisation hop known only by its acronym ("…, CDC says" in a headline) takes the
     full name the article gives it anywhere (`SourceMemory.spelled_out`), and a person known
     only by a surname and titles ("Former AG Mukasey at RNC: …" in a headline) the full name
@@ -526,7 +526,7 @@ def _chains_from_spans(
     sent, base = sentence.span, text_start(sentence)
     if base is None:
         return []
-    shows = spoken_on(sent, typer)
+    shows = spoken_on(sent, typer)  # for the people the span head tags
     chains = []
     for tagged in sentence.spans:
         if tagged.kind != "source":
@@ -543,18 +543,20 @@ def _chains_from_spans(
     return chains
 
 
-_SOURCE_PREPS = frozenset({"according", "by", "from", "in", "to", "with"})
-"""Prepositions whose object can be a source: "according to X", "told by X", "quoted from X",
-"in national polls", "in an interview with X"."""
+_TARGET_PREPS = frozenset(
+    {"about", "against", "at", "for", "into", "on", "over", "toward", "towards", "upon"}
+)
+"""Prepositions whose object is what a verb acts on, not a source: "campaigned heavily for
+Donald Trump", "railed against the governor", "commented on the mayor"."""
 
 
 def _acted_on(root: Token) -> bool:
     """Whether a tagged source is what a verb acts on, not who speaks: a direct object ("Clinton
-    criticized Betty Shelby") or the object of a preposition that introduces no source
-    ("campaigned heavily for Donald Trump")."""
+    criticized Betty Shelby") or the object of a preposition of aim (`_TARGET_PREPS`); "per
+    Governor Hale", "according to Hale" stay sources."""
     if root.dep_ in ("dobj", "dative"):
         return True
-    return root.dep_ == "pobj" and root.head.lower_ not in _SOURCE_PREPS
+    return root.dep_ == "pobj" and root.head.lower_ in _TARGET_PREPS
 
 
 def sentence_chains_text(sentence: Sentence) -> list[str]:

@@ -193,10 +193,10 @@ def clashes(qualifiers: Iterable[str], known: Iterable[str], lexicon: Lexicon = 
     and description do not, while they name another one: "the Russian president" is not
     "Ukrainian President Volodymyr Zelensky"; "the New Jersey governor" may be anyone's."""
     affiliations = lexicon.references.affiliations
-    known = set(known)
-    return any(q in affiliations and q not in known for q in qualifiers) and bool(
-        known & affiliations
-    )
+    same = {"democrat": "democratic", "gop": "republican"}  # one key per party
+    mine = {same.get(q, q) for q in qualifiers if q in affiliations}
+    theirs = {same.get(w, w) for w in known if w in affiliations}
+    return bool(mine - theirs) and bool(theirs)
 
 
 def _qualified(ref: Reference, earlier: Antecedent, lexicon: Lexicon) -> bool:
@@ -514,23 +514,12 @@ class SourceMemory:
 
     def full_name(self, name: str) -> str | None:
         """The full name of the one person mentioned so far whose surname `name` ends with,
-        where `name` adds only titles to it ("AG Mukasey", "Sen. Sanders", "Calderon" →
-        "Michael Mukasey" …); None where no person or several fit, or `name` is already
-        full."""
+        where `name` adds only titles ("Sen.", "Former", a short abbreviation such as "AG")
+        or the full name's initial ("J. Okoro"): "AG Mukasey" → "Michael Mukasey"; None
+        where no person or several fit, or `name` is already full."""
         words = name.split()
         if not words:
             return None
-        refs, sources = self.lexicon.references, self.lexicon.sources
-        titles = refs.honorifics | sources.office_titles | sources.title_heads
-        titles |= {"former", "ex", "late"}
-
-        def titled(parts: list[str]) -> bool:
-            return all(
-                w.isupper() or w.endswith(".") or w.lower().rstrip(".") in titles for w in parts
-            )
-
-        if not titled(words[:-1]):
-            return None  # "Jane Okoro" is not "John Okoro"
         surname = words[-1].lower()
         people = {
             m.name
@@ -538,11 +527,29 @@ class SourceMemory:
             if m.person
             and len(parts := m.name.split()) > 1
             and parts[-1].lower() == surname
-            and not titled(parts[:-1])
+            and not all(self._title(w) for w in parts[:-1])
         }
         if len(people) != 1 or (full := people.pop()) == name:
             return None
-        return full
+        initial = full[0].lower()
+        fits = all(
+            self._title(w) or (re.fullmatch(r"[A-Z]\.", w) and w[0].lower() == initial)
+            for w in words[:-1]
+        )
+        return full if fits else None  # "Jane Okoro" is not "John Okoro"
+
+    def _title(self, word: str) -> bool:
+        """A title or honorific in front of a surname: "Sen.", "Former", "Dr", "AG"."""
+        refs, sources = self.lexicon.references, self.lexicon.sources
+        bare = word.lower().rstrip(".")
+        return (
+            bare in refs.honorifics
+            or bare in sources.office_titles
+            or bare in sources.title_heads
+            or bare in refs.name_prefixes
+            or (word.isupper() and len(word) <= 3 and word.isalpha())
+            or (word.endswith(".") and len(bare) > 1 and word[0].isupper())
+        )
 
     def spelled_out(self, acronym: str) -> str | None:
         """The full name of the one organisation mentioned so far that `acronym` stands for: an

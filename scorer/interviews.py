@@ -57,15 +57,31 @@ def interviewed_by(cue: Token, typer: SourceTyper) -> list[Hop]:
 
 
 def spoken_on(sent: Span, typer: SourceTyper) -> list[Hop]:
-    """The outlets or shows a sentence says someone spoke on or to, wherever the parser
+    """The outlets or shows a sentence says its speaker spoke on or to, wherever the parser
     attached the phrase: "… a “disgrace” Wednesday on The Laura Ingraham Show", "went on the
-    record recently in an interview with CNBC". For a source the span head tagged, which
-    has no cue to hang the phrase on (`interviewed_by`)."""
+    record recently in an interview with CNBC". For a source the span head tagged, which has
+    no cue to hang the phrase on (`interviewed_by`). Not a phrase inside a relative clause or
+    an appositive ("Hale, who was mocked on Fox News, …"), nor one that says where a report
+    or someone else's appearance ran ("a report on CNN", "Ruiz's appearance on Fox News"),
+    nor "on the Hill" (Congress)."""
+    documents = typer.lexicon.sources.document_heads | typer.lexicon.sources.more_document_heads
     hops = []
     for token in sent:
-        if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ == "on":
+        if any(a.dep_ in ("relcl", "acl", "appos") for a in token.ancestors):
+            continue
+        head = token.head
+        if token.dep_ == "pobj" and token.pos_ == "PROPN" and head.lower_ == "on":
+            owner = head.head
+            if (
+                owner.lemma_.lower() in documents
+                or any(c.dep_ == "poss" for c in owner.children)
+                or (token.text == "Hill" and token.i > 0 and sent.doc[token.i - 1].lower_ == "the")
+            ):
+                continue
             hop = outlet_or_show(token, typer)
         elif token.lemma_.lower() in _TALKS and token.dep_ == "pobj":
+            if any(c.dep_ == "poss" for c in token.children):
+                continue  # "Ruiz's interview with CNN"
             hop = _spoken_to(token, ("with", "on", "of"), typer)
         else:
             hop = None

@@ -26,19 +26,29 @@ _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
 )
-FIGURE = re.compile(
-    r"\d\s?%|\b(?:\d+(?:\.\d+)?|(?:" + "|".join(_NUMBER_WORDS.split()) + r")(?:-\w+)?)"
-    r"\s+(?:percent|per\s+cent|percentage\s+points?|points?)\b|\b\d{1,2}\s?(?:-|–|to)\s?\d{1,2}\b"
-    r"|\b[\w.]+-point\b|\bdouble\s+digits\b",
-    re.IGNORECASE,
+_SHARE = (
+    r"(?:\d\s?%|\b(?:\d+(?:\.\d+)?|(?:" + "|".join(_NUMBER_WORDS.split()) + r")(?:-\w+)?)"
+    r"\s+(?:percent|per\s+cent|percentage\s+points?|points?)\b|\b[\w.]+-point\b"
+    r"|\bdouble\s+digits\b)"
 )
-"""A share or a score: "41 percent", "Sixty-six percent", "8%", "three points", "34-27", "a
-four-point edge", "by double digits"."""
+SHARE = re.compile(_SHARE, re.IGNORECASE)
+"""A share: "41 percent", "Sixty-six percent", "8%", "three points", "a four-point edge", "by
+double digits"."""
+SCORE = re.compile(r"\b\d{1,2}\s?(?:-|–|to)\s?\d{1,2}\b")
+"""A score ("34-27", "46 to 35"): a finding only beside a word of leading or trailing."""
+_SCORE_WORDS = re.compile(
+    r"\b(?:lead|leads|leading|edge|trail|trails|trailing|ahead|behind)\b", re.I
+)
 
 
 class _Patterns(NamedTuple):
+    """What `is_poll` and `is_finding` match, compiled from the lexicon."""
+
     noun: re.Pattern[str]
     finding: re.Pattern[str]
+    answer: re.Pattern[str]
+    """A share, then (after "of" and a group) a verb of answering: "27 percent of
+    Republicans would vote"."""
     result: re.Pattern[str]
     opening: re.Pattern[str]
     """"The poll was conducted …": its method is the poll's; not "ahead of the poll" (an
@@ -49,9 +59,11 @@ class _Patterns(NamedTuple):
 def _patterns(lexicon: Lexicon) -> _Patterns:
     sources = lexicon.sources
     nouns = "|".join(re.escape(n) for n in sorted(sources.poll_nouns))
+    verbs = "|".join(re.escape(v) for v in sorted(sources.poll_answer_verbs))
     return _Patterns(
         words_pattern(sources.poll_nouns),
         words_pattern(sources.poll_finding_words),
+        re.compile(rf"{_SHARE}(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:{verbs})\b", re.IGNORECASE),
         words_pattern(sources.poll_result_words),
         re.compile(rf"^\W*(?:the|this) (?:{nouns})\b", re.IGNORECASE),
     )
@@ -65,7 +77,8 @@ def is_poll(hop: Hop, lexicon: Lexicon = LEXICON) -> bool:
 
 def is_finding(text: str, lexicon: Lexicon = LEXICON) -> bool:
     """Whether a sentence gives a poll's figure: a share or score, a word of what respondents
-    answered, and no election result; or it opens with the poll ("The poll was conducted …").
+    answered (a verb of answering right after the share), and no election result; or it
+    opens with the poll ("The poll was conducted …").
 
     Example:
         >>> is_finding("Sixty-six percent said it made no difference to them.")
@@ -76,20 +89,27 @@ def is_finding(text: str, lexicon: Lexicon = LEXICON) -> bool:
         False
     """
     patterns = _patterns(lexicon)
-    return bool(
-        FIGURE.search(text) and patterns.finding.search(text) and not patterns.result.search(text)
-    ) or bool(patterns.opening.search(text))
+    if patterns.opening.search(text):
+        return True
+    if patterns.result.search(text):
+        return False
+    figure = bool(SHARE.search(text)) or bool(SCORE.search(text) and _SCORE_WORDS.search(text))
+    return bool(figure and patterns.finding.search(text)) or bool(patterns.answer.search(text))
 
 
 def _generic(hop: Hop, lexicon: Lexicon) -> bool:
     """One poll named by no proper noun ("the poll", "new poll", "the 50-state poll"): the
     poll the article named before; not "other recent polls", "a survey"."""
     words = hop.name.split()
+    refs = lexicon.references
+    if words and words[0].lower() in refs.definite_determiners:
+        words = words[1:]  # "The new poll"
     return (
         is_poll(hop, lexicon)
+        and bool(words)
         and words[-1].lower() in lexicon.sources.poll_nouns
-        and words[0].lower() not in {*lexicon.references.indefinite_determiners, "other"}
-        and not any(w[:1].isupper() for w in words[1:])
+        and words[0].lower() not in {*refs.indefinite_determiners, "other"}
+        and not any(w[:1].isupper() for w in words)  # not "Quinnipiac poll"
     )
 
 
@@ -98,7 +118,7 @@ def _respondents(hop: Hop) -> bool:
     chose, "respondents who" said), or a bare number word of one ("Thirty")."""
     name = hop.name.lower()
     return bool(
-        FIGURE.search(name)
+        SHARE.search(name)
         or name in _NUMBER_WORDS.split()
         or set(name.split()) & {"percent", "respondent", "respondents"}
     )
@@ -136,9 +156,5 @@ def poll_findings(sentences: list[Sentence], lexicon: Lexicon = LEXICON) -> None
                     # anonymous sentence that leans on "the poll" may mean other polls
                     sentence.overrule(Label.NAMED.value)
         for chain in sentence.chains:
-            if (
-                chain
-                and is_poll(chain[-1], lexicon)
-                and not (poll and _generic(chain[-1], lexicon))
-            ):
+            if chain and is_poll(chain[-1], lexicon):
                 poll = chain

@@ -63,10 +63,14 @@ class _Scripted:
     context_sentences: int = 1
 
     def predict(self, items: Sequence[tuple[str, str]]) -> list[Prediction]:
-        return [
-            Prediction(next(v for k, v in self.labels.items() if text.startswith(k)), 0.9)
-            for text, _ in items
-        ]
+        return [Prediction(self._label(text), 0.9) for text, _ in items]
+
+    def _label(self, text: str) -> str:
+        """The label of the longest opening `text` starts with ("" matches any text)."""
+        openings = [k for k in self.labels if text.startswith(k)]
+        if not openings:
+            raise KeyError(f"no scripted label for {text[:60]!r}")
+        return self.labels[max(openings, key=len)]
 
 
 @pytest.fixture

@@ -702,3 +702,26 @@ def test_a_tagged_source_interviewed_by_an_outlet_goes_through_it(rules_scorer):
     assert [[(h.name, h.kind) for h in c] for c in sentence.chains] == [
         [("Daily Ledger", "outlet"), ("CNBC", "outlet"), ("The former mayor", "person")]
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Tom Hale, who was mocked on Fox News last week, blasted the council.",
+        "Governor Tom Hale blasted a report on CNN about the council.",
+        "Governor Tom Hale blasted the council on Wednesday on the Hill.",
+        "Governor Tom Hale blasted Ruiz's appearance on Fox News.",
+    ],
+)
+def test_an_outlet_the_speaker_did_not_speak_on_is_no_hop(rules_scorer, text):
+    from scorer.article import Article, AttributionSpan
+    from scorer.attribution import attribute
+    from scorer.segment import segment
+
+    article = Article(id="t", raw=text, publisher="Daily Ledger", paragraphs=[text])
+    segment([article], nlp=rules_scorer.nlp)
+    (sentence,) = article.sentences
+    sentence.label = "named-source"
+    sentence.spans = [AttributionSpan("source", 0, len("Governor Tom Hale"))]
+    attribute(article)
+    assert [[h.name for h in c] for c in sentence.chains] == [["Daily Ledger", "Tom Hale"]]

@@ -143,7 +143,7 @@ def test_a_role_qualified_by_another_nation_or_party_is_someone_else():
     assert memory.resolve("the Ukrainian president", "president") == Hop(
         "Volodymyr Zelensky", HopKind.PERSON.value
     )
-    # a qualifier that names no nation or party does not decide ("the New Jersey governor")
+    # a qualifier that names no nation or party does not decide
     memory.notice(Mention("Chris Christie", HopKind.PERSON.value, "New Jersey Gov."))
     assert memory.resolve("the embattled governor", "governor") == Hop(
         "Chris Christie", HopKind.PERSON.value
@@ -187,6 +187,16 @@ def test_she_is_not_a_person_described_as_a_man():
     assert memory.resolve("he", "he") == Hop("Peter Hale", HopKind.PERSON.value)
 
 
+def test_he_is_not_a_person_described_as_a_woman():
+    memory = SourceMemory()
+    memory.notice(Mention("Tom Hale", HopKind.PERSON.value, "Governor"))
+    memory.next_sentence("Hale hosted a dinner, during which he remembered his late daughter.")
+    memory.notice(Mention("Tom Hale", HopKind.PERSON.value))
+    memory.notice(Mention("Ana Hale", HopKind.PERSON.value, "his late daughter"))
+    memory.next_sentence('"I want to mention someone who is not here," he said.')
+    assert memory.resolve("he", "he") == Hop("Tom Hale", HopKind.PERSON.value)
+
+
 def test_a_pronoun_in_a_relative_clause_is_the_clauses_subject(rules_scorer):
     text = (
         "Mayor Maria Lopez opened the bridge on Monday.\n\n"
@@ -205,6 +215,17 @@ def test_a_surname_with_titles_takes_the_one_full_name():
     assert memory.full_name("Sen. Okoro") == "Daniel Okoro"
     assert memory.full_name("Okoro") == "Daniel Okoro"
     assert memory.full_name("Jane Okoro") is None  # another first name: another person
+    assert memory.full_name("J. Okoro") is None  # another initial
+    assert memory.full_name("D. Okoro") == "Daniel Okoro"
+    assert memory.full_name("JANE OKORO") is None  # a headline's capitals, not a title
     assert memory.full_name("Daniel Okoro") is None  # full already
     memory.notice(Mention("Ruth Okoro", HopKind.PERSON.value))
     assert memory.full_name("AG Okoro") is None  # two people of that surname
+
+
+def test_a_party_written_two_ways_is_one_party():
+    from scorer.coref import clashes
+
+    assert not clashes(["democratic"], ["democrat", "sen", "ana", "ruiz"])
+    assert not clashes(["gop"], ["republican", "nominee"])
+    assert clashes(["republican"], ["democratic", "nominee"])

@@ -49,6 +49,11 @@ def test_no_poll_named_no_finding(scripted_scorer) -> None:
         ("His edge shrinks to 34-27 when third-party candidates are mentioned.", True),
         ("She also receives 8% in Maine, and 12 percent of voters are undecided.", True),
         ("Obama won Latino voters in 2012 by 71 percent to 27 percent.", False),
+        ("Clinton won the primary with 55 percent support, a lead of 20 points.", False),
+        ("The bill would cut property taxes by 10 percent next year.", False),
+        ("The court ruled 7-2 that the map would stand.", False),
+        ("Polls open from 7 to 8 p.m. and officials would count ballots overnight.", False),
+        ("Twenty-seven percent of Republicans would vote for Hale.", True),
         ("Turnout fell to 41 percent, the lowest in decades.", False),
         ("The committee would meet again on Friday.", False),
     ],
@@ -83,9 +88,9 @@ def test_a_sentence_on_other_polls_keeps_its_label() -> None:
         label="named-source",
         chains=[poll],
     )
-    generic = [pub, Hop("the 50-state poll", "document")]
+    other = [pub, Hop("other recent polls", "document")]
     fares = Sentence(
-        1, "She fares better in other recent polls.", label="anonymous-source", chains=[generic]
+        1, "She fares better in other recent polls.", label="anonymous-source", chains=[other]
     )
     ahead = Sentence(
         2,
@@ -100,6 +105,19 @@ def test_a_sentence_on_other_polls_keeps_its_label() -> None:
         chains=[[pub, Hop("27 percent", "anonymous")]],
     )
     poll_findings([named, fares, ahead, shares])
-    assert fares.label == "anonymous-source"  # the classifier read "other recent polls"
+    # "other recent polls" are not the poll named before: chain and label stay
+    assert (fares.label, fares.chains) == ("anonymous-source", [other])
     assert ahead.chains == [poll]  # "the new poll" is the poll named before
     assert (shares.label, shares.chains) == ("named-source", [poll])
+    assert shares.model_label == "anonymous-source"
+    # a poll named by a proper noun takes over
+    quinnipiac = [pub, Hop("a Quinnipiac poll", "document")]
+    later = Sentence(
+        4,
+        "Ruiz leads by 8 points, a Quinnipiac poll found.",
+        label="named-source",
+        chains=[quinnipiac],
+    )
+    said = Sentence(5, "Sixty-six percent said it made no difference.", label="unattributed")
+    poll_findings([named, later, said])
+    assert later.chains == [quinnipiac] and said.chains == [quinnipiac]

@@ -19,10 +19,12 @@ class ReferenceWords:
     """Refer back to one person. Chains and training (`scorer.coref`)."""
 
     feminine_pronouns: frozenset[str] = words("her hers herself she")
-    """Chains: refer back to a woman; not to a person described as a man (`masculine_words`)."""
+    """Chains: refer back to a woman; "she" does not take a newcomer the article describes as
+    a man (`masculine_words`)."""
 
     masculine_pronouns: frozenset[str] = words("he him himself his")
-    """Chains: refer back to a man; not to a person described as a woman (`feminine_words`)."""
+    """Chains: refer back to a man; "he" does not take a newcomer the article describes as a
+    woman (`feminine_words`)."""
 
     feminine_words: frozenset[str] = words(
         "aunt daughter girl granddaughter grandmother lady miss mother mrs ms niece queen sister "
@@ -118,6 +120,10 @@ class ReferenceWords:
 
     non_source_openers: frozenset[str] = words("it that this")
     """Chains: noun chunks that are no implicit subject of a cue left without one."""
+
+    name_prefixes: frozenset[str] = words("ex former late")
+    """Chains: words before a titled surname that leave it a surname ("Former AG Mukasey"), so
+    the chain names the one person of that surname in full (`SourceMemory.full_name`)."""
 
     honorifics: frozenset[str] = words("dame dr lady lord miss mr mrs ms mx prof sir")
     """Chains: words in front of a surname that add nothing to it ("Ms Collins", "Dr Raman"),

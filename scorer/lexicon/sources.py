@@ -154,14 +154,19 @@ class SourceWords:
     figures are its findings (`scorer.polls`)."""
 
     poll_finding_words: frozenset[str] = words(
-        "approval approve approved approves back backed backing choose chose disapproval "
-        "disapprove disapproved edge favor favorability favorable favored favorite lag lagging "
-        "lags lead leading leads margin prefer preferred prefers rating ratings receive "
-        "received receives respondent respondents said say says showing support supported "
-        "supporting supports surveyed trail trailing trails undecided unfavorable would"
+        "approval approve approved approves chose disapproval disapprove disapproved edge "
+        "favorability favorable favorite lag lagging lags lead leading leads margin prefer "
+        "preferred prefers rating ratings receive received receives respondent respondents "
+        "showing surveyed trail trailing trails undecided unfavorable"
     )
-    """Chains: with a figure ("41 percent", "46-35"), a sentence that reports what a poll's
-    respondents answered ("Sixty-six percent said …", "Trump leads 34-27")."""
+    """Chains: with a share or score ("41 percent", "46-35"), a sentence that reports what a
+    poll's respondents answered ("Trump leads 34-27", "12 percent are undecided")."""
+
+    poll_answer_verbs: frozenset[str] = words(
+        "back backs choose chooses favor favors said say says support supports would"
+    )
+    """Chains: verbs of a poll's answer right after a share ("Sixty-six percent said …", "27
+    percent of Republicans would vote …"); elsewhere too common to mark a finding."""
 
     poll_result_words: frozenset[str] = words(
         "carried caucuses contest contests lost turnout victories victory won"
