@@ -378,6 +378,20 @@ def mention_fits(ref: Reference, mention: Mention, lexicon: Lexicon = LEXICON) -
     )
 
 
+def _is_title(word: str, lexicon: Lexicon) -> bool:
+    """A title or honorific in front of a surname: "Sen.", "Former", "Dr", "AG"."""
+    refs, sources = lexicon.references, lexicon.sources
+    bare = word.lower().rstrip(".")
+    return (
+        bare in refs.honorifics
+        or bare in sources.office_titles
+        or bare in sources.title_heads
+        or bare in refs.name_prefixes
+        or (word.isupper() and len(word) <= 3 and word.isalpha())
+        or (word.endswith(".") and len(bare) > 1 and word[0].isupper())
+    )
+
+
 def _distinct(found: list[Mention]) -> list[Mention]:
     """The candidates, each entity once: a name whose words all lie in another candidate's
     name is that candidate ("Okafor" in "Chidinma Okafor")."""
@@ -413,7 +427,9 @@ class SourceMemory:
     _words_read: tuple[set[str], set[str]] = field(
         default_factory=lambda: (set(), set()), init=False, repr=False
     )
-    _titled: dict[tuple[str, ...], Hop] = field(default_factory=dict, init=False, repr=False)
+    _honorific_forms: dict[tuple[str, ...], Hop] = field(
+        default_factory=dict, init=False, repr=False
+    )
     """What each honorific and surname ("Mrs. Schlafly") resolved to: a paper that writes
     "Mrs." for one Schlafly means her whenever it does, though her son John was quoted since."""
 
@@ -527,29 +543,16 @@ class SourceMemory:
             if m.person
             and len(parts := m.name.split()) > 1
             and parts[-1].lower() == surname
-            and not all(self._title(w) for w in parts[:-1])
+            and not all(_is_title(w, self.lexicon) for w in parts[:-1])
         }
         if len(people) != 1 or (full := people.pop()) == name:
             return None
         initial = full[0].lower()
         fits = all(
-            self._title(w) or (re.fullmatch(r"[A-Z]\.", w) and w[0].lower() == initial)
+            _is_title(w, self.lexicon) or (re.fullmatch(r"[A-Z]\.", w) and w[0].lower() == initial)
             for w in words[:-1]
         )
         return full if fits else None  # "Jane Okoro" is not "John Okoro"
-
-    def _title(self, word: str) -> bool:
-        """A title or honorific in front of a surname: "Sen.", "Former", "Dr", "AG"."""
-        refs, sources = self.lexicon.references, self.lexicon.sources
-        bare = word.lower().rstrip(".")
-        return (
-            bare in refs.honorifics
-            or bare in sources.office_titles
-            or bare in sources.title_heads
-            or bare in refs.name_prefixes
-            or (word.isupper() and len(word) <= 3 and word.isalpha())
-            or (word.endswith(".") and len(bare) > 1 and word[0].isupper())
-        )
 
     def spelled_out(self, acronym: str) -> str | None:
         """The full name of the one organisation mentioned so far that `acronym` stands for: an
@@ -585,12 +588,12 @@ class SourceMemory:
                 w for w in _words(text) if w != head.lower() and not (definite and w == first)
             ),
         )
-        titled = (head.lower(), *ref.qualifiers)
         if not set(ref.qualifiers) & refs.honorifics or not head[:1].isupper():
             return self._resolve(ref, text)
-        if titled not in self._titled and (found := self._resolve(ref, text)) is not None:
-            self._titled[titled] = found
-        return self._titled.get(titled)
+        form = (head.lower(), *ref.qualifiers)
+        if form not in self._honorific_forms and (found := self._resolve(ref, text)) is not None:
+            self._honorific_forms[form] = found
+        return self._honorific_forms.get(form)
 
     def _resolve(self, ref: Reference, text: str) -> Hop | None:
         head = ref.head

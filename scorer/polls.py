@@ -22,12 +22,15 @@ from scorer.article import Hop, HopKind, Label, Sentence
 from scorer.lexicon import LEXICON, Lexicon, words_pattern
 from scorer.quotations import uncited
 
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+_NUMBER_WORDS = tuple(
+    (
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+        "eighty ninety"
+    ).split()
 )
 _SHARE = (
-    r"(?:\d\s?%|\b(?:\d+(?:\.\d+)?|(?:" + "|".join(_NUMBER_WORDS.split()) + r")(?:-\w+)?)"
+    r"(?:\d\s?%|\b(?:\d+(?:\.\d+)?|(?:" + "|".join(_NUMBER_WORDS) + r")(?:-\w+)?)"
     r"\s+(?:percent|per\s+cent|percentage\s+points?|points?)\b|\b[\w.]+-point\b"
     r"|\bdouble\s+digits\b)"
 )
@@ -119,7 +122,7 @@ def _respondents(hop: Hop) -> bool:
     name = hop.name.lower()
     return bool(
         SHARE.search(name)
-        or name in _NUMBER_WORDS.split()
+        or name in _NUMBER_WORDS
         or set(name.split()) & {"percent", "respondent", "respondents"}
     )
 

@@ -660,46 +660,45 @@ def test_a_negated_report_inside_another_is_no_hop(scripted_scorer):
     assert confirmed == [["Daily Ledger", "Ana Ruiz", "the agency"]]
 
 
-def test_tagged_sources_a_verb_acts_on_are_no_sources_and_a_show_is_a_hop(rules_scorer):
+def _tagged_chains(scorer, text: str, sources: list[tuple[int, int]]) -> list[list[Hop]]:
+    """The chains of a one-sentence text labelled named-source whose SOURCE spans are tagged
+    at `sources` (character offsets), as the span head would tag them."""
     from scorer.article import Article, AttributionSpan
     from scorer.attribution import attribute
     from scorer.segment import segment
 
+    article = Article(id="t", raw=text, publisher="Daily Ledger", paragraphs=[text])
+    segment([article], nlp=scorer.nlp)
+    (sentence,) = article.sentences
+    sentence.label = "named-source"
+    sentence.spans = [AttributionSpan("source", start, end) for start, end in sources]
+    attribute(article)
+    return sentence.chains
+
+
+def test_tagged_sources_a_verb_acts_on_are_no_sources_and_a_show_is_a_hop(rules_scorer):
     text = (
         "Governor Tom Hale, who has campaigned heavily for Mayor Ana Ruiz since he left the "
         "race, blasted the council as a “disgrace” on Wednesday on The Kelly Brandt Show."
     )
-    article = Article(id="t", raw=text, publisher="Daily Ledger", paragraphs=[text])
-    segment([article], nlp=rules_scorer.nlp)
-    (sentence,) = article.sentences
-    sentence.label = "named-source"
     # as the span head tags them: the speaker, and the mayor he campaigned for
-    sentence.spans = [
-        AttributionSpan("source", text.index("Governor"), text.index(", who")),
-        AttributionSpan("source", text.index("Mayor"), text.index(" since")),
+    sources = [
+        (text.index("Governor"), text.index(", who")),
+        (text.index("Mayor"), text.index(" since")),
     ]
-    attribute(article)
-    assert [[h.name for h in c] for c in sentence.chains] == [
+    chains = _tagged_chains(rules_scorer, text, sources)
+    assert [[h.name for h in c] for c in chains] == [
         ["Daily Ledger", "The Kelly Brandt Show", "Tom Hale"]
     ]
 
 
 def test_a_tagged_source_interviewed_by_an_outlet_goes_through_it(rules_scorer):
-    from scorer.article import Article, AttributionSpan
-    from scorer.attribution import attribute
-    from scorer.segment import segment
-
     text = (
         "The former mayor went on the record recently in an interview with CNBC, during which "
         "he touched on the bridge."
     )
-    article = Article(id="t", raw=text, publisher="Daily Ledger", paragraphs=[text])
-    segment([article], nlp=rules_scorer.nlp)
-    (sentence,) = article.sentences
-    sentence.label = "named-source"
-    sentence.spans = [AttributionSpan("source", 0, text.index(" went"))]
-    attribute(article)
-    assert [[(h.name, h.kind) for h in c] for c in sentence.chains] == [
+    chains = _tagged_chains(rules_scorer, text, [(0, text.index(" went"))])
+    assert [[(h.name, h.kind) for h in c] for c in chains] == [
         [("Daily Ledger", "outlet"), ("CNBC", "outlet"), ("The former mayor", "person")]
     ]
 
@@ -714,14 +713,5 @@ def test_a_tagged_source_interviewed_by_an_outlet_goes_through_it(rules_scorer):
     ],
 )
 def test_an_outlet_the_speaker_did_not_speak_on_is_no_hop(rules_scorer, text):
-    from scorer.article import Article, AttributionSpan
-    from scorer.attribution import attribute
-    from scorer.segment import segment
-
-    article = Article(id="t", raw=text, publisher="Daily Ledger", paragraphs=[text])
-    segment([article], nlp=rules_scorer.nlp)
-    (sentence,) = article.sentences
-    sentence.label = "named-source"
-    sentence.spans = [AttributionSpan("source", 0, len("Governor Tom Hale"))]
-    attribute(article)
-    assert [[h.name for h in c] for c in sentence.chains] == [["Daily Ledger", "Tom Hale"]]
+    chains = _tagged_chains(rules_scorer, text, [(0, len("Governor Tom Hale"))])
+    assert [[h.name for h in c] for c in chains] == [["Daily Ledger", "Tom Hale"]]
