@@ -485,7 +485,7 @@ def attribute(
     join_split_quotes(article.sentences, own)
     speak_quotations(article.sentences, opened, own)
     speaker_turns(article.sentences, prefix, interviews)
-    poll_findings(article.sentences, lexicon)
+    poll_findings(article.sentences, prefix, lexicon)
     _full_names(article.sentences, memory)
     return article
 

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from scorer.article import Article, Removal
 from scorer.normalise import normalise_text
+from scorer.outlets import OutletKind, default_registry
 
 # Credit lines: where the whole article comes from.
 _CREDIT = re.compile(
@@ -21,6 +22,11 @@ _CREDIT = re.compile(
     r"(?:by|in|at)|this (?:article|story) (?:was )?(?:first |originally )?(?:appeared|published) "
     r"(?:in|on|by))\s*[:\-–—]?\s*(?P<name>[A-Z][\w&.'’ -]{1,60}?)\s*\.?\s*$",
     re.IGNORECASE,
+)
+# "FRANCE 24 with AFP", "(With Reuters)": the site's own copy built on one agency's report.
+_WITH_WIRE = re.compile(
+    r"^\s*(?:[A-Z0-9][\w&.'’-]*\s+){0,4}\(?\s*[Ww]ith\s+"
+    r"(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s*\)?\s*\.?\s*$"
 )
 # Publisher signals: the site naming itself.
 _PUBLISHER = [
@@ -240,6 +246,12 @@ def _signal_name(name: str) -> str:
     return name.strip(" .:;,-–—")
 
 
+def _is_wire(name: str) -> bool:
+    """Whether `name` is a news agency of the outlet registry ("AFP", "Reuters")."""
+    outlet = default_registry().lookup(_signal_name(name))
+    return outlet is not None and outlet.kind is OutletKind.WIRE_AGENCY
+
+
 def _block_reason(
     block: str, position: int, signals: list[tuple[str, str]], config: CleanConfig
 ) -> str | None:
@@ -252,6 +264,10 @@ def _block_reason(
             return "publisher line"
     match = _CREDIT.match(block)
     if match and _word_count(match["name"]) <= config.signal_max_words:
+        signals.append(("credit", _signal_name(match["name"])))
+        return "credit line"
+    match = _WITH_WIRE.match(block)
+    if match and position > 0 and words <= config.signal_max_words and _is_wire(match["name"]):
         signals.append(("credit", _signal_name(match["name"])))
         return "credit line"
     if (

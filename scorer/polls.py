@@ -8,8 +8,10 @@ continuation is its speaker's: both blind annotators of real poll stories (the r
 corpus and `eval/gold/chains_7.jsonl`) gave them the poll as source. `poll_findings` gives such
 a sentence, labelled `unattributed` by the classifier, the chain to the last poll named and
 `named-source`; an election's result ("Obama won 51 percent") and a figure with no respondent
-in it ("Florida is nearly 3% Polish American") stay as they are. So does anything before a poll
-is named.
+in it ("Florida is nearly 3% Polish American") stay as they are. A poll named by a proper
+noun anywhere in the article ("The latest USA TODAY/Rock the Vote Poll of 18-to-34-year-olds
+explores …") is the poll of the shares of respondents quoted before it too ("One in five say
+that won't be true." in the lede), as the blind annotators of `eval/gold/chains_9.jsonl` read it.
 """
 
 from __future__ import annotations
@@ -44,6 +46,18 @@ _SCORE_WORDS = re.compile(
 )
 
 
+_FRACTION = re.compile(
+    r"\b(?:\w+ (?:in|out of) (?:\d+|" + "|".join(_NUMBER_WORDS) + r")"
+    r"|(?:a|one|two|three|four)?[- ]?(?:thirds?|quarters?|fifths?|half|majority|plurality))$"
+    r"|^\d+(?:\.\d+)?\s?%?$",
+    re.IGNORECASE,
+)
+"""A share of respondents as the parse names it: "one in five", "nearly nine out of 10",
+"nearly a third", "two-thirds", "49"."""
+_SURVEYED = re.compile(r"\bthose (?:surveyed|polled|questioned|asked|interviewed)\b", re.I)
+_NAME_WORD = r"[A-Z0-9][\w'’.&-]*(?:/[A-Z0-9][\w'’.&-]*)*"
+
+
 class _Patterns(NamedTuple):
     """What `is_poll` and `is_finding` match, compiled from the lexicon."""
 
@@ -53,6 +67,8 @@ class _Patterns(NamedTuple):
     """A share, then (after "of" and a group) a verb of answering: "27 percent of
     Republicans would vote"."""
     result: re.Pattern[str]
+    named: re.Pattern[str]
+    """A poll named by proper nouns: "USA TODAY/Rock the Vote Poll", "a new CNN/ORC poll"."""
     opening: re.Pattern[str]
     """"The poll was conducted …": its method is the poll's; not "ahead of the poll" (an
     election, in British usage)."""
@@ -68,6 +84,10 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         words_pattern(sources.poll_finding_words),
         re.compile(rf"{_SHARE}(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:{verbs})\b", re.IGNORECASE),
         words_pattern(sources.poll_result_words),
+        re.compile(
+            rf"\b(?P<name>{_NAME_WORD}(?:[ /-](?:(?:the|of|and|for) )?{_NAME_WORD})*"
+            rf" (?i:{nouns}))\b"
+        ),
         re.compile(rf"^\W*(?:the|this) (?:{nouns})\b", re.IGNORECASE),
     )
 
@@ -116,18 +136,43 @@ def _generic(hop: Hop, lexicon: Lexicon) -> bool:
     )
 
 
-def _respondents(hop: Hop) -> bool:
+def named_poll(text: str, lexicon: Lexicon = LEXICON) -> str | None:
+    """The first poll `text` names by a proper noun, without its determiner.
+
+    Example:
+        >>> named_poll("The latest USA TODAY/Rock the Vote Poll of 18-to-34-year-olds explores …")
+        'USA TODAY/Rock the Vote Poll'
+        >>> named_poll("The poll, the second in a series, is part of a forum.") is None
+        True
+    """
+    refs = lexicon.references
+    skip = {*refs.definite_determiners, *refs.indefinite_determiners, "this", "latest", "new"}
+    for match in _patterns(lexicon).named.finditer(text):
+        words = match["name"].split(" ")
+        while len(words) > 1 and words[0].lower() in skip:
+            words = words[1:]
+        if len(words) > 1:
+            return " ".join(words)
+    return None
+
+
+def _respondents(hop: Hop, text: str = "") -> bool:
     """A share of a poll's respondents, which the parse takes for a source ("48 percent"
-    chose, "respondents who" said), or a bare number word of one ("Thirty")."""
+    chose, "one in five", "respondents who" said, "those surveyed" in `text`), or a bare
+    number word of one ("Thirty")."""
     name = hop.name.lower()
     return bool(
         SHARE.search(name)
+        or _FRACTION.search(name)
         or name in _NUMBER_WORDS
         or set(name.split()) & {"percent", "respondent", "respondents"}
+        or (name == "those" and _SURVEYED.search(text))
     )
 
 
-def poll_findings(sentences: list[Sentence], lexicon: Lexicon = LEXICON) -> None:
+def poll_findings(
+    sentences: list[Sentence], prefix: list[Hop] | None = None, lexicon: Lexicon = LEXICON
+) -> None:
     """After a sentence whose chain ends at a poll (`is_poll`), the poll is the source of what
     follows from it:
 
@@ -137,27 +182,48 @@ def poll_findings(sentences: list[Sentence], lexicon: Lexicon = LEXICON) -> None
     - in an attributed sentence, a chain to a share of respondents ("48 percent chose
       Clinton") or to "the poll" is the poll's chain.
 
-    A later poll named by a proper noun takes over from an earlier one."""
+    A later poll named by a proper noun takes over from an earlier one. A poll named in a
+    sentence's text (`named_poll`) counts as named from there on, with the article's `prefix`
+    (publisher, credit) in front; the first one named is also the poll of the shares of
+    respondents quoted before it."""
+    named = [
+        [*(prefix or []), Hop(name, HopKind.DOCUMENT.value)]
+        for s in sentences
+        if (name := named_poll(s.text, lexicon))
+    ]
     poll: list[Hop] | None = None
     for sentence in sentences:
+        if poll is None and named and sentence.chains and sentence.label != Label.UNATTRIBUTED.value:
+            _take_shares(sentence, named[0], lexicon)
         if poll and sentence.label == Label.UNATTRIBUTED.value:
             if is_finding(sentence.text, lexicon):
                 sentence.overrule(Label.NAMED.value)
                 sentence.chains = [uncited(poll)]
             continue
         if poll:
-            kept = [
-                c
-                for c in sentence.chains
-                if c and not (_respondents(c[-1]) or _generic(c[-1], lexicon))
-            ]
-            if len(kept) < len(sentence.chains):
-                shares = all(c and _respondents(c[-1]) for c in sentence.chains)
-                sentence.chains = [uncited(poll), *(c for c in kept if c != poll)]
-                if sentence.label == Label.ANONYMOUS.value and shares:
-                    # "27 percent would vote for Trump": the shares were its only sources; an
-                    # anonymous sentence that leans on "the poll" may mean other polls
-                    sentence.overrule(Label.NAMED.value)
-        for chain in sentence.chains:
-            if chain and is_poll(chain[-1], lexicon):
-                poll = chain
+            _take_shares(sentence, poll, lexicon)
+        own = [c for c in sentence.chains if c and is_poll(c[-1], lexicon)]
+        name = named_poll(sentence.text, lexicon)
+        if own and not (name and _generic(own[-1][-1], lexicon)):
+            poll = own[-1]
+        elif name:
+            poll = [*(prefix or []), Hop(name, HopKind.DOCUMENT.value)]
+            if own:  # "The poll" of the sentence that names it: that poll
+                _take_shares(sentence, poll, lexicon)
+
+
+def _take_shares(sentence: Sentence, poll: list[Hop], lexicon: Lexicon) -> None:
+    """In an attributed sentence, a chain to a share of respondents or to "the poll" becomes
+    `poll`; a sentence labelled anonymous for its shares alone becomes `named-source`."""
+    kept = [
+        c
+        for c in sentence.chains
+        if c and not (_respondents(c[-1], sentence.text) or _generic(c[-1], lexicon))
+    ]
+    if len(kept) < len(sentence.chains):
+        shares = all(c and _respondents(c[-1], sentence.text) for c in sentence.chains)
+        sentence.chains = [uncited(poll), *(c for c in kept if c != poll)]
+        if sentence.label == Label.ANONYMOUS.value and shares:
+            # "27 percent would vote for Trump": the shares were its only sources; an
+            # anonymous sentence that leans on "the poll" may mean other polls
+            sentence.overrule(Label.NAMED.value)

@@ -181,6 +181,23 @@ def test_credit_line_is_kept_as_signal():
     assert ("credit", "Reuters") in result.signals
 
 
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [("FRANCE 24 with AFP", "AFP"), ("(With Reuters)", "Reuters"), ("Al Arabiya with AP", "AP")],
+)
+def test_a_site_with_an_agency_credits_the_agency(line: str, credit: str) -> None:
+    result = clean_blocks(f"Storm hits coast\nThe storm made landfall at dawn.\n{line}")
+    assert result.paragraphs == ["Storm hits coast", "The storm made landfall at dawn."]
+    assert result.signals == [("credit", credit)]
+
+
+@pytest.mark.parametrize(
+    "line", ["He spoke with Reuters.", "With AFP and Reuters", "Talks with Hamas", "Trump with Cruz"]
+)
+def test_with_and_a_name_that_is_not_one_agency_credits_nothing(line: str) -> None:
+    assert clean_blocks(f"Storm hits coast\nThe storm made landfall at dawn.\n{line}").signals == []
+
+
 def test_donation_appeal_removed_to_the_end_but_content_before_kept():
     text = (
         "Mayor resigns after audit\nThe mayor resigned on Friday, the council said.\n"

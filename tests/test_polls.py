@@ -37,6 +37,24 @@ def test_figures_after_a_named_poll_are_the_polls(scripted_scorer) -> None:
         assert (sentence.label, sentence.chains, sentence.model_label) == ("unattributed", [], None)
 
 
+def test_a_poll_named_in_passing_is_the_poll_of_shares_before_and_after(scripted_scorer) -> None:
+    text = (
+        "One in five say they will never own a home.\n\n"
+        "The latest Harbour Institute/Ledger Poll of renters explores their plans.\n\n"
+        "The poll is the second in a series.\n\n"
+        "Nearly nine out of 10 say rents are too high."
+    )
+    labels = {"One": "anonymous-source", "The poll": "named-source", "Nearly": "anonymous-source"}
+    article = scripted_scorer({**labels, "": "unattributed"}).score_text(text, publisher="Ledger")
+    share, named, method, later = article.sentences
+    poll = [["Ledger", "Harbour Institute/Ledger Poll"]]
+    assert (named.label, named.chains) == ("unattributed", [])  # "explores": no finding
+    for sentence in (share, method, later):
+        assert _chains(sentence) == poll, sentence.text
+    # shares of respondents were the only sources: the poll names them
+    assert (share.label, share.model_label) == ("named-source", "anonymous-source")
+
+
 def test_no_poll_named_no_finding(scripted_scorer) -> None:
     text = "Sixty-six percent said the race made no difference to them."
     article = scripted_scorer({"": "unattributed"}).score_text(text, publisher="Daily Ledger")
