@@ -193,7 +193,8 @@ def poll_findings(
     ]
     poll: list[Hop] | None = None
     for sentence in sentences:
-        if poll is None and named and sentence.chains and sentence.label != Label.UNATTRIBUTED.value:
+        attributed = sentence.label != Label.UNATTRIBUTED.value
+        if poll is None and named and sentence.chains and attributed:
             _take_shares(sentence, named[0], lexicon)
         if poll and sentence.label == Label.UNATTRIBUTED.value:
             if is_finding(sentence.text, lexicon):
