@@ -233,6 +233,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"[“”„\"«»]", '"', text)
     text = re.sub(r"[‘’`´]", "'", text)
+    text = text.replace("''", '"')
     text = re.sub(r"[–—-]+", "-", text)
     return re.sub(r"\s+", " ", text).strip(" .")
 

@@ -15,6 +15,9 @@ sentence, source name and chain is built from normalised text:
 - line separators (CR LF, CR, VT, FF, U+0085, U+2028, U+2029) become "\\n", and any run of
   other white space (tabs, no-break and other special spaces, several spaces, with invisible
   characters among them) becomes one space;
+- two apostrophes or two backticks used as a double quotation mark (''So far,'' Mr. Trump
+  said; the typewriter style of some newspapers' archives) become one '"', so a quotation
+  is found as any other;
 - a lone surrogate (from invalid UTF-8 read with `surrogateescape`, or a JSON "\\udce9")
   becomes U+FFFD, so the text can always be written out as UTF-8.
 
@@ -57,6 +60,7 @@ _LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 
 _EDITS = re.compile(
     r"(?P<crlf>\r\n)"
+    r"|(?P<quote>''|``)"
     rf"|(?P<newline>[{_LINE_BREAKS}])"
     # a run of blanks and invisible characters holding at least one blank, unless it is
     # already a single space
@@ -165,6 +169,8 @@ def _replacement(match: re.Match[str]) -> str:
         return "\n"
     if kind == "invisible":
         return ""
+    if kind == "quote":
+        return '"'
     if kind == "surrogate":
         return "\ufffd"
     if kind == "compat":

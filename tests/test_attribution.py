@@ -715,3 +715,16 @@ def test_a_tagged_source_interviewed_by_an_outlet_goes_through_it(rules_scorer):
 def test_an_outlet_the_speaker_did_not_speak_on_is_no_hop(rules_scorer, text):
     chains = _tagged_chains(rules_scorer, text, [(0, len("Governor Tom Hale"))])
     assert [[h.name for h in c] for c in chains] == [["Daily Ledger", "Tom Hale"]]
+
+
+def test_two_apostrophes_quote_as_a_double_mark(scripted_scorer) -> None:
+    # The typewriter quotation marks of a newspaper archive: the second sentence is inside
+    # the quotation Rivers opened, so "presidents" is no source of its own.
+    text = (
+        "''I know many people like what Hale says,'' Mr. Rivers said. "
+        "''The problem is presidents can't just say anything they want.''"
+    )
+    scorer = scripted_scorer({"": "named-source"})
+    first, second = scorer.score_text(text, publisher="Daily Ledger").sentences
+    assert first.text.startswith('"I know') and second.text.endswith('want."')
+    assert [[h.name for h in c] for c in second.chains] == [["Daily Ledger", "Rivers"]]
