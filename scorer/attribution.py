@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from scorer.article import ATTRIBUTED, Article, Hop, HopKind, Sentence, text_start
 from scorer.coref import PRONOUN, SourceMemory, pronoun_kind
+from scorer.headlines import headline_speaker
 from scorer.interviews import (
     framed,
     interviewed_by,
@@ -61,11 +62,31 @@ def _is_cue(token: Token, words: ChainWords) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words.cues
 
 
+def _reported_as(verb: Token) -> Token | None:
+    """The passive report a cue is the "as" clause of: "told" of "Rudnev is reported by
+    Kommersant as having told investigators …", "is quoted as saying"."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.i != head.i:
+        report = head.head
+        if any(c.dep_ == "auxpass" for c in report.children):
+            return report
+    return None
+
+
 def _subjects(verb: Token, words: ChainWords) -> list[Token]:
     refs = words.lexicon.references
+    if (report := _reported_as(verb)) is not None:
+        # the speaker is the report's subject; the report's agent is the outer hop
+        return [c for c in report.children if c.dep_ == "nsubjpass"]
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(c.dep_ == "auxpass" for c in verb.children) and any(
-        c.dep_ == "xcomp" for c in verb.children
+    reported_as = any(
+        _reported_as(p) is not None
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for p in c.children
+    )
+    if any(c.dep_ == "auxpass" for c in verb.children) and (
+        reported_as or any(c.dep_ == "xcomp" for c in verb.children)
     ):
         # "The minister is said to have opposed it": the passive's subject is what the
         # hearsay is about, not who said it.
@@ -136,7 +157,11 @@ class _Cue:
 
 
 def _cue_ancestor(token: Token, cues: dict[int, _Cue]) -> _Cue | None:
-    """The reporting cue whose content this cue sits in ("X reported that Y said")."""
+    """The reporting cue whose content this cue sits in ("X reported that Y said", "Y is
+    reported by X as having told")."""
+    report = _reported_as(token)
+    if report is not None and report.i in cues and cues[report.i].hops:
+        return cues[report.i]
     current = token
     while current.head.i != current.i:
         if current.dep_ not in NESTING_DEPS or _aside(current):
@@ -486,6 +511,7 @@ def attribute(
     speak_quotations(article.sentences, opened, own)
     speaker_turns(article.sentences, prefix, interviews)
     poll_findings(article.sentences, prefix, lexicon)
+    headline_speaker(article.sentences, prefix, memory)
     _full_names(article.sentences, memory)
     return article
 

@@ -142,6 +142,10 @@ def _capped(span: Span, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[Span, int
 
 _DATELINE_ONLY = re.compile(WIRE_DATELINE.pattern + "$")
 """A wire dateline the parser cut off its sentence: "NEW YORK, June 4 (Reuters) -"."""
+_LEAD_IN = re.compile(r"^[^:.!?]{1,60}:$")
+"""A short lead-in the parser cut off at its colon: "Clinton to Planned Parenthood:" of the
+headline "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.", "Sanders:"."""
+LEAD_IN_WORDS = 8
 
 
 def _sentences(doc: Doc, text: str) -> list[tuple[Span, str]]:
@@ -160,7 +164,8 @@ def _sentences(doc: Doc, text: str) -> list[tuple[Span, str]]:
                 out[-1] = (previous, f"{previous_text} {sentence}")
     for i in range(len(out) - 2, -1, -1):
         span, sentence = out[i]
-        if _DATELINE_ONLY.match(sentence):  # the dateline stays with its sentence
+        lead_in = _LEAD_IN.match(sentence) and len(sentence.split()) <= LEAD_IN_WORDS
+        if _DATELINE_ONLY.match(sentence) or lead_in:  # stays with the sentence it opens
             after, after_text = out.pop(i + 1)
             out[i] = (doc[span.start : after.end], f"{sentence} {after_text}")
     return out

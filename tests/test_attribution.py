@@ -419,8 +419,7 @@ def test_an_outlet_that_reported_what_a_person_said_is_not_an_interview(rules_sc
 
 
 def test_a_transcript_speaker_tag_is_the_source_of_the_turn(model_scorer):
-    chains = _chains(
-        model_scorer,
+    article = model_scorer.score_text(
         "Senator Ana Ruiz told CBS’s “Face the Nation” on Sunday that the bill would pass.\n\n"
         "Partial transcript as follows:\n\n"
         '"BRANDT: Senator, will the bill pass? Your critics say it will fail.\n\n'
@@ -431,14 +430,19 @@ def test_a_transcript_speaker_tag_is_the_source_of_the_turn(model_scorer):
         "UPDATE: The mayor said the bridge would close.",
         publisher="Daily Ledger",
     )
+    chains = {s.text: [[h.name for h in c] for c in s.chains] for s in article.sentences}
     ruiz = ["Daily Ledger", "CBS News", "Ana Ruiz"]
+    # the tag stays with the turn's first sentence
+    assert chains['"BRANDT: The governor said he would sign it?'] == [
+        ["Daily Ledger", "CBS News", "Brandt"]
+    ]
+    assert chains['"RUIZ: He told me so on Friday.'] == [ruiz]
     # the turn goes on in the sentence after the tag and in a paragraph that opens with a quote
-    assert [[name for name, _ in c] for c in chains[6]] == [ruiz]
-    assert [[name for name, _ in c] for c in chains[7]] == [ruiz]
-    assert [[name for name, _ in c] for c in chains[8]] == [["Daily Ledger", "CBS News", "Brandt"]]
-    assert [[name for name, _ in c] for c in chains[9]] == [ruiz]
+    assert chains["We have the votes."] == [ruiz]
+    assert chains['"The critics are wrong about the votes.'] == [ruiz]
     # not a quoted paragraph: the turn is over ("UPDATE" opens no turn of its own)
-    assert [name.lower() for name, _ in chains[-1][0]] == ["daily ledger", "the mayor"]
+    last = chains["UPDATE: The mayor said the bridge would close."]
+    assert [name.lower() for name in last[0]] == ["daily ledger", "the mayor"]
 
 
 def test_a_transcript_turn_makes_its_unlabelled_sentences_the_speakers():
@@ -728,3 +732,24 @@ def test_two_apostrophes_quote_as_a_double_mark(scripted_scorer) -> None:
     first, second = scorer.score_text(text, publisher="Daily Ledger").sentences
     assert first.text.startswith('"I know') and second.text.endswith('want."')
     assert [[h.name for h in c] for c in second.chains] == [["Daily Ledger", "Rivers"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "Rudnev is reported by Kommersant as having told investigators the money was a loan.",
+            ["The Moscow Times", "Kommersant", "Rudnev"],
+        ),
+        (
+            "The minister was quoted by Interfax as saying the talks had failed.",
+            ["The Moscow Times", "Interfax", "The minister"],
+        ),
+        ("Smith was quoted as saying the plan was dead.", ["The Moscow Times", "Smith"]),
+    ],
+)
+def test_reported_by_an_outlet_as_saying_nests_the_speaker_under_it(
+    model_scorer, text: str, chain: list[str]
+) -> None:
+    sentence = model_scorer.score_text(text, publisher="The Moscow Times").sentences[0]
+    assert [[h.name for h in c] for c in sentence.chains] == [chain]
