@@ -48,6 +48,10 @@ class Hop:
     not one that reported on it (not in the output): `scorer.attribution` keeps it as a hop on
     that person's later quotes."""
 
+    unnamed: bool = field(default=False, compare=False, repr=False)
+    """One person the text does not name ("a nurse at a Bristol hospital"), read from the
+    parse (not in the output): `scorer.consistency` lets such a hop set `anonymous-source`."""
+
     def to_dict(self) -> dict[str, Any]:
         """The hop of the output contract: descriptor and state flag only when set."""
         out: dict[str, Any] = {"name": self.name, "kind": self.kind}

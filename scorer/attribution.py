@@ -560,8 +560,8 @@ def _chains_from_spans(
         span = sent.doc.char_span(base + tagged.start, base + tagged.end, alignment_mode="expand")
         if span is None or not len(span) or pronoun_kind(span.root.text, typer.lexicon) == PRONOUN:
             continue  # "they", "it": the speaker of the sentence before is a better guess
-        if span.root.i in quoted or _acted_on(span.root):
-            continue
+        if span.root.i in quoted or _acted_on(span.root) or span.root.pos_ in ("VERB", "AUX"):
+            continue  # quoted, acted on, or a verb phrase ("worked there for a decade")
         hop = typer.hop(span, memory)
         if hop is not None:
             memory.remember(hop)

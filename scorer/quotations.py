@@ -174,9 +174,13 @@ def join_split_quotes(sentences: list[Sentence], own: list[bool]) -> None:
 
 
 def uncited(chain: list[Hop]) -> list[Hop]:
-    """A copy of a chain another sentence found, its hops no longer marked `cited`: only a
-    sentence's own "citing" may set its label (`scorer.consistency`)."""
-    return [replace(hop, cited=False) if hop.cited else hop for hop in chain]
+    """A copy of a chain another sentence found, its hops no longer marked `cited` nor
+    `unnamed`: only a sentence's own "citing" or unnamed source may set its label
+    (`scorer.consistency`)."""
+    return [
+        replace(hop, cited=False, unnamed=False) if hop.cited or hop.unnamed else hop
+        for hop in chain
+    ]
 
 
 def spoken(text: str) -> bool:

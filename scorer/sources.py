@@ -205,6 +205,10 @@ class SourceTyper:
             return Hop(outlet.name, HopKind.OUTLET.value, state_affiliated=outlet.state_affiliated)
         if outlet is not None:
             return outlet
+        if _someone_unnamed(span, words):
+            # "A nurse at a Bristol hospital", "an official at the Ministry of Defence", "a
+            # former aide to Hillary Clinton": one person the text does not name.
+            return replace(anonymous_hop(lower_first(text)), unnamed=True)
         people = [  # not an owner: "Hillary Clinton’s right-hand woman" is not Clinton
             e for e in persons if not (e.end < span.end and span.doc[e.end].dep_ == "case")
         ]
@@ -262,6 +266,24 @@ class SourceTyper:
         if head_l in sources.function_institutions and span[0].lower_ not in indefinite:
             return Hop(lower_first(text), HopKind.ORGANIZATION.value)  # "Police said"
         return anonymous_hop(lower_first(text))
+
+
+def _someone_unnamed(span: Span, words: ChainWords) -> bool:
+    """One person the phrase does not name: "a"/"an"/"one"/"another" and a noun for a person
+    (`SourceWords.unnamed_person_heads`, a title): "a nurse at …", "an official with …", "a
+    former aide to …"; not a judge (the court speaks) nor one who speaks for the body beside
+    them ("a spokesperson for the company")."""
+    head = span.root
+    forms = {head.lower_, head.lemma_.lower()}
+    people = words.lexicon.sources.unnamed_person_heads | words.titles
+    return (
+        head.pos_ == "NOUN"
+        and head.tag_ == "NN"  # one person, not "most Republican voters"
+        and span[0].lower_ in ("a", "an", "one", "another")
+        and span[0].i < head.i
+        and bool(forms & people)
+        and "judge" not in forms
+    )
 
 
 def _bound_subject(pronoun: Token, pronouns: frozenset[str]) -> Token | None:

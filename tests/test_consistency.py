@@ -279,3 +279,37 @@ def test_an_institution_does_not_overrule_a_sentence_that_says_its_source_is_unn
     )
     reconcile(_article(sentence))
     assert (sentence.label, sentence.model_label) == ("anonymous-source", None)
+
+
+def test_one_unnamed_person_sets_the_anonymous_label(scripted_scorer) -> None:
+    # LABELS.md: a source the text does not name is anonymous, whatever body it works for
+    article = scripted_scorer({"": "named-source"}).score_text(
+        "An official at the Ministry of Defence said the drills would continue.\n\n"
+        "A nurse at a Bristol hospital told the BBC that doctors warned staff.\n\n"
+        "A spokesperson for the ministry said the drills were routine.",
+        publisher="Daily Ledger",
+    )
+    official, nurse, spokesperson = article.sentences
+    assert (official.label, official.model_label) == ("anonymous-source", "named-source")
+    assert official.chains[0][-1].name == "an official at the Ministry of Defence"
+    assert nurse.label == "anonymous-source"
+    assert [h.name for h in nurse.chains[0]] == [
+        "Daily Ledger",
+        "BBC",
+        "a nurse at a Bristol hospital",
+    ]
+    # one who speaks for the body is the body: named
+    assert (spokesperson.label, spokesperson.chains[0][-1].kind) == ("named-source", "organization")
+
+
+def test_a_chain_taken_from_the_sentence_before_does_not_set_the_label(scripted_scorer) -> None:
+    labels = {"": "named-source"}
+    article = scripted_scorer(labels).score_text(
+        "A witness told investigators that the order came from Russ Hale.\n\n"
+        "Hale could not immediately be contacted for comment.",
+        publisher="Daily Ledger",
+    )
+    witness, hale = article.sentences
+    assert witness.label == "anonymous-source"
+    # the second sentence names no source of its own: it keeps the classifier's label
+    assert (hale.label, hale.model_label) == ("named-source", None)

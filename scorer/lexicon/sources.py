@@ -149,6 +149,16 @@ class SourceWords:
     """Heads of a document source: chains (kind "document") and training (a thing, named by a
     proper noun inside: "a CNN poll")."""
 
+    unnamed_person_heads: frozenset[str] = words(
+        "activist adviser advisor aide analyst colleague consultant contractor delegate "
+        "diplomat doctor donor driver employee engineer executive expert farmer friend insider "
+        "lawyer lobbyist member neighbor neighbour nurse officer official operative person "
+        "physician producer protester relative reporter resident soldier source staffer "
+        "strategist student supporter teacher volunteer voter witness worker"
+    )
+    """Chains: with `titles`, heads of one unnamed person after "a"/"an"/"one"/"another" ("a
+    nurse at a Bristol hospital"): an anonymous source whose typing sets the label."""
+
     poll_nouns: frozenset[str] = words("poll survey")
     """Chains: a document hop whose name holds one is a poll; the sentences that go on giving its
     figures are its findings (`scorer.polls`)."""
