@@ -392,6 +392,7 @@ def _chains_in(
     if inner_things:
         active = {i: c for i, c in active.items() if i not in inner_things}
         parents = {i: _cue_ancestor(c.token, active) for i, c in active.items()}
+    _invert_trailing(active, parents)
     has_child = {id(p) for p in parents.values() if p is not None}
 
     def full(cue: _Cue) -> list[list[Hop]]:
@@ -410,6 +411,25 @@ def _chains_in(
     if not chains and words.hearsay.search(sent.text):
         chains = [[anonymous_hop("reports")]]
     return [_dedupe(c) for c in chains if c]
+
+
+def _invert_trailing(active: dict[int, _Cue], parents: dict[int, _Cue | None]) -> None:
+    """ "X claimed that …, TASS reported": a report closing the sentence after a comma, with
+    no content of its own, that the parser hung inside X's content is the outer report."""
+    for i, cue in active.items():
+        parent = parents.get(i)
+        token = cue.token
+        if (
+            parent is None
+            or token.i < parent.token.i
+            or token.dep_ not in ("ccomp", "parataxis")
+            or token.i == 0
+            or token.doc[token.left_edge.i - 1].text != ","
+            or any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+            or parents.get(parent.token.i) is not None
+        ):
+            continue
+        parents[parent.token.i], parents[i] = cue, None
 
 
 def _dedupe(chain: list[Hop]) -> list[Hop]:

@@ -45,6 +45,9 @@ def interviewed_by(cue: Token, typer: SourceTyper) -> list[Hop]:
             if prep.lower_ in ("in", "during", "on") and talk.lemma_.lower() in _TALKS:
                 if hop := _spoken_to(talk, ("with", "on", "of"), typer):
                     return [hop]
+            if prep.lower_ in ("in", "during") and talk.lemma_.lower() in _CARRIED:
+                if hop := _carried_by(talk, typer):
+                    return [hop]
     opening = cue.sent[0]  # "Sitting down with MSNBC's …, during which …, Clinton remarked"
     talkings = [c for c in cue.children if c.dep_ == "advcl"]
     if cue.dep_ == "ROOT" and opening.dep_ == "advcl" and opening not in talkings:
@@ -88,6 +91,26 @@ def spoken_on(sent: Span, typer: SourceTyper) -> list[Hop]:
         if hop is not None:
             hops.append(hop)
     return hops
+
+
+_CARRIED = _TALKS | frozenset({"comments", "remarks", "statement"})
+"""What an outlet carries: "In a statement carried by TASS, the ministry called …"."""
+_CARRYING = frozenset({"air", "broadcast", "carry", "publish", "quote", "run"})
+
+
+def _carried_by(talk: Token, typer: SourceTyper) -> Hop | None:
+    """The outlet that carried a statement or interview ("In an interview carried by Yonhap",
+    "in a statement published by TASS"): a hop before the speaker, but no interview frame
+    for later quotes (a wire carries what others said)."""
+    for verb in (c for c in talk.children if c.dep_ == "acl"):
+        if verb.lemma_.lower() not in _CARRYING:
+            continue
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for outlet in (o for o in agent.children if o.dep_ == "pobj"):
+                hop = typer.hop(noun_phrase(outlet))
+                if hop is not None and hop.kind == HopKind.OUTLET.value:
+                    return hop
+    return None
 
 
 def _spoken_to(head: Token, preps: tuple[str, ...], typer: SourceTyper) -> Hop | None:

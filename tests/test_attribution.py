@@ -753,3 +753,34 @@ def test_reported_by_an_outlet_as_saying_nests_the_speaker_under_it(
 ) -> None:
     sentence = model_scorer.score_text(text, publisher="The Moscow Times").sentences[0]
     assert [[h.name for h in c] for c in sentence.chains] == [chain]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "In a statement carried by TASS, the Russian Defense Ministry called the reports "
+            "fabrications.",
+            ["Reuters", "TASS", "Russian Defense Ministry"],
+        ),
+        (
+            "In an interview carried by Yonhap on Wednesday, Lee Jae-sung said the loss would "
+            "cost Korean firms years.",
+            ["Reuters", "Yonhap News Agency", "Lee Jae-sung"],
+        ),
+        (
+            "Russia's Defense Ministry claimed on Monday that its troops had taken the village of "
+            "Velyka Dolyna, Russian state news agencies TASS and RIA Novosti reported.",
+            ["Reuters", "TASS", "Defense Ministry"],
+        ),
+        (
+            "The governor said the border would stay closed, Interfax reported.",
+            ["Reuters", "Interfax", "The governor"],
+        ),
+    ],
+)
+def test_the_outlet_that_carried_a_statement_is_the_outer_hop(
+    model_scorer, text: str, chain: list[str]
+) -> None:
+    sentence = model_scorer.score_text(text, publisher="Reuters").sentences[0]
+    assert [h.name for h in sentence.chains[0]] == chain
