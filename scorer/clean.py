@@ -25,7 +25,7 @@ _CREDIT = re.compile(
 )
 # "FRANCE 24 with AFP", "(With Reuters)": the site's own copy built on one agency's report.
 _WITH_WIRE = re.compile(
-    r"^\s*(?:[A-Z0-9][\w&.'’-]*\s+){0,4}\(?\s*[Ww]ith\s+"
+    r"^\s*(?P<site>(?:[A-Z0-9][\w&.'’-]*\s+){0,4}?)\(?\s*[Ww]ith\s+"
     r"(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\s*\)?\s*\.?\s*$"
 )
 # Publisher signals: the site naming itself.
@@ -268,7 +268,13 @@ def _block_reason(
         signals.append(("credit", _signal_name(match["name"])))
         return "credit line"
     match = _WITH_WIRE.match(block)
-    if match and position > 0 and words <= config.signal_max_words and _is_wire(match["name"]):
+    if (
+        match
+        and position > 0
+        and words <= config.signal_max_words
+        and _is_wire(match["name"])
+        and (not match["site"].strip() or default_registry().lookup(match["site"].strip()))
+    ):  # not a subhead "Trump Speaks With AP"
         signals.append(("credit", _signal_name(match["name"])))
         return "credit line"
     if (

@@ -197,7 +197,13 @@ def reconcile(article: Article, *, registry: OutletRegistry | None = None) -> li
                     by_function(c[-1], sentence.label)
                     and not chain_words().anonymity.search(sentence.text)
                 )
-                or someone_unnamed(c[-1], sentence.label)
+                or (
+                    someone_unnamed(c[-1], sentence.label)
+                    and not any(
+                        implied_label(o, q) == sentence.label
+                        for o, q in zip(sentence.chains, prefixes)
+                    )
+                )
             )
         ]
         if cited:

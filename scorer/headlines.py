@@ -27,9 +27,9 @@ LEAD_IN_WORDS = 4
 
 
 def lead_in_speaker(headline: str, memory: SourceMemory) -> Hop | None:
-    """The person or organisation a headline's lead-in names, as the article names them: the
-    one person of that surname ("Pence" → "Mike Pence"), or an entity named in full; None
-    where the lead-in names no one the article names.
+    """The person a headline's lead-in names, as the article names them: the one person of
+    that surname ("Pence" → "Mike Pence"), or a person named in full; None where the lead-in
+    names no person the article names (a place or a body: "Ukraine: Russia launches …").
 
     Example:
         >>> from scorer.coref import Mention
@@ -48,7 +48,7 @@ def lead_in_speaker(headline: str, memory: SourceMemory) -> Hop | None:
     if not words or len(words) > LEAD_IN_WORDS or not all(w[:1].isupper() for w in words):
         return None
     for mention in memory.mentions:
-        if mention.name == lead:
+        if mention.name == lead and mention.person:  # not "Ukraine: Russia launches …"
             return Hop(mention.name, mention.kind)
     full = memory.full_name(lead)
     return Hop(full, HopKind.PERSON.value) if full else None

@@ -93,7 +93,7 @@ def spoken_on(sent: Span, typer: SourceTyper) -> list[Hop]:
     return hops
 
 
-_CARRIED = _TALKS | frozenset({"comments", "remarks", "statement"})
+_CARRIED = _TALKS | frozenset({"comment", "comments", "remark", "remarks", "statement"})
 """What an outlet carries: "In a statement carried by TASS, the ministry called …"."""
 _CARRYING = frozenset({"air", "broadcast", "carry", "publish", "quote", "run"})
 

@@ -86,7 +86,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         words_pattern(sources.poll_result_words),
         re.compile(
             rf"\b(?P<name>{_NAME_WORD}(?:[ /-](?:(?:the|of|and|for) )?{_NAME_WORD})*"
-            rf" (?i:{nouns}))\b"
+            rf" (?i:{nouns}))\b(?!['’]| (?:workers?|numbers|watchers|stations?|taxe?s?|booths?))"
         ),
         re.compile(rf"^\W*(?:the|this) (?:{nouns})\b", re.IGNORECASE),
     )
@@ -146,12 +146,12 @@ def named_poll(text: str, lexicon: Lexicon = LEXICON) -> str | None:
         True
     """
     refs = lexicon.references
-    skip = {*refs.definite_determiners, *refs.indefinite_determiners, "this", "latest", "new"}
+    skip = {*refs.definite_determiners, *refs.indefinite_determiners, "this"}
     for match in _patterns(lexicon).named.finditer(text):
         words = match["name"].split(" ")
-        while len(words) > 1 and words[0].lower() in skip:
+        while len(words) > 1 and (words[0].lower() in skip or words[0] in ("latest", "new")):
             words = words[1:]
-        if len(words) > 1:
+        if len(words) > 1 and not any(re.search(r"\w['’]s?$", w) for w in words):
             return " ".join(words)
     return None
 

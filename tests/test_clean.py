@@ -193,7 +193,13 @@ def test_a_site_with_an_agency_credits_the_agency(line: str, credit: str) -> Non
 
 @pytest.mark.parametrize(
     "line",
-    ["He spoke with Reuters.", "With AFP and Reuters", "Talks with Hamas", "Trump with Cruz"],
+    [
+        "He spoke with Reuters.",
+        "With AFP and Reuters",
+        "Talks with Hamas",
+        "Trump with Cruz",
+        "Trump Speaks With AP",
+    ],
 )
 def test_with_and_a_name_that_is_not_one_agency_credits_nothing(line: str) -> None:
     assert clean_blocks(f"Storm hits coast\nThe storm made landfall at dawn.\n{line}").signals == []

@@ -313,3 +313,11 @@ def test_a_chain_taken_from_the_sentence_before_does_not_set_the_label(scripted_
     assert witness.label == "anonymous-source"
     # the second sentence names no source of its own: it keeps the classifier's label
     assert (hale.label, hale.model_label) == ("named-source", None)
+
+
+def test_an_unnamed_person_beside_a_named_one_leaves_the_label(scripted_scorer) -> None:
+    article = scripted_scorer({"": "named-source"}).score_text(
+        "Senator Ana Ruiz said the bill would pass, but a White House aide said it would fail.",
+        publisher="Daily Ledger",
+    )
+    assert article.sentences[0].label == "named-source"

@@ -42,3 +42,13 @@ def test_a_denied_headline_keeps_its_label(scripted_scorer) -> None:
     headline = scripted_scorer(labels).score_text(text, publisher="Daily Ledger").sentences[0]
     assert headline.label == "official-denial"
     assert _chains(headline)[0] == ["Daily Ledger", "Ana Rivers"]
+
+
+def test_a_body_the_article_names_is_no_headline_speaker(scripted_scorer) -> None:
+    text = (
+        "Calder Port Authority: Floods Close the Bridge.\n\n"
+        "The Calder Port Authority said floods had closed the bridge."
+    )
+    labels = {"The Calder": "named-source", "": "unattributed"}
+    headline = scripted_scorer(labels).score_text(text, publisher="Ledger").sentences[0]
+    assert (headline.label, headline.chains) == ("unattributed", [])

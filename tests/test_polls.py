@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scorer.article import Hop, Sentence
-from scorer.polls import is_finding, poll_findings
+from scorer.polls import is_finding, named_poll, poll_findings
 
 POLL_STORY = (
     "Fifty percent of voters back Mayor Ana Ruiz, according to a Harbour Institute poll "
@@ -139,3 +139,18 @@ def test_a_sentence_on_other_polls_keeps_its_label() -> None:
     said = Sentence(5, "Sixty-six percent said it made no difference.", label="unattributed")
     poll_findings([named, later, said])
     assert later.chains == [quinnipiac] and said.chains == [quinnipiac]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A New York Times/Siena College poll found Rivers ahead.",
+            "New York Times/Siena College poll",
+        ),
+        ("Fulton County poll workers faced threats.", None),
+        ("Rivers's poll numbers have fallen.", None),
+    ],
+)
+def test_a_named_poll_is_a_name_before_the_poll_noun(text: str, name: str | None) -> None:
+    assert named_poll(text) == name
